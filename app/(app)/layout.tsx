@@ -1,0 +1,17 @@
+// The signed-in app: the session is re-checked against MySQL here (suspended or revoked → login).
+import { headers } from "next/headers";
+import { AppShell } from "@/components/app-shell/app-shell";
+import { requireUser } from "@/lib/auth/session";
+import { effectivePlanId } from "@/lib/billing/effective-plan";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const path = (await headers()).get("x-pathname") ?? "/dashboard";
+  const user = await requireUser(path);
+  return (
+    <AppShell
+      user={{ id: user.id, email: user.email, name: user.name, role: user.role, plan: effectivePlanId(user.plan) }}
+    >
+      {children}
+    </AppShell>
+  );
+}

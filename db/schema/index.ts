@@ -1,0 +1,6 @@
+// Barrel: every table, by domain.
+export * from "./users";
+export * from "./exchange";
+export * from "./trading";
+export * from "./billing";
+export * from "./system";

@@ -1,0 +1,181 @@
+// Per-user trading settings, the shared decisions, the per-user order log and positions.
+import {
+  boolean,
+  datetime,
+  decimal,
+  double,
+  index,
+  int,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
+import { exchangeAccounts, money } from "./exchange";
+import { createdAt, id, ref, updatedAt, users } from "./users";
+
+export const RISK_LEVELS = ["low", "medium", "high"] as const;
+export const DECISION_ACTIONS = ["buy", "sell", "close", "hold"] as const;
+
+export const tradingSettings = mysqlTable(
+  "trading_settings",
+  {
+    id: id(),
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    symbol: varchar("symbol", { length: 32 }).notNull().default("BTCUSDT"),
+    autoTrade: boolean("auto_trade").notNull().default(false),
+    /** The account auto-trading uses; null until the user picks one. */
+    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, { onDelete: "set null" }),
+    riskLevel: mysqlEnum("risk_level", RISK_LEVELS).notNull().default("medium"),
+    maxLeverage: int("max_leverage").notNull().default(3),
+    minConfidence: decimal("min_confidence", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.6),
+    customPrompt: text("custom_prompt"),
+    /** USDT lost in one UTC day after which auto-trading switches itself off; null = no limit. */
+    dailyLossLimit: money("daily_loss_limit"),
+    /** Per-user kill switch: no new orders while on (set by the user or an admin). */
+    killSwitch: boolean("kill_switch").notNull().default(false),
+    /** Why auto-trading was switched off by the system (daily loss limit, plan change), shown as a notice. */
+    pausedReason: varchar("paused_reason", { length: 255 }),
+    pausedAt: datetime("paused_at", { mode: "date", fsp: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("trading_settings_user_symbol_uq").on(t.userId, t.symbol),
+    index("trading_settings_auto_idx").on(t.symbol, t.autoTrade),
+  ],
+);
+
+export const DECISION_STATUSES = ["ok", "invalid", "failed", "skipped"] as const;
+
+/** One validated decision per (symbol, tick, decision group). */
+export const decisions = mysqlTable(
+  "decisions",
+  {
+    id: id(),
+    symbol: varchar("symbol", { length: 32 }).notNull(),
+    tickTime: datetime("tick_time", { mode: "date", fsp: 3 }).notNull(),
+    /** Hash of (symbol, risk level, custom-prompt hash, provider/model). */
+    groupKey: varchar("group_key", { length: 64 }).notNull(),
+    riskLevel: mysqlEnum("risk_level", RISK_LEVELS).notNull(),
+    promptHash: varchar("prompt_hash", { length: 64 }),
+    provider: varchar("provider", { length: 32 }).notNull(),
+    model: varchar("model", { length: 64 }).notNull(),
+    action: mysqlEnum("action", DECISION_ACTIONS).notNull(),
+    confidence: double("confidence").notNull().default(0),
+    leverage: int("leverage").notNull().default(1),
+    /** Stop loss and take profit as fractions of the entry price (0.01 = 1 %). */
+    stopLoss: double("stop_loss"),
+    takeProfit: double("take_profit"),
+    reason: text("reason").notNull(),
+    /** Reference price (last close) when the decision was made. */
+    price: money("price"),
+    status: mysqlEnum("status", DECISION_STATUSES).notNull(),
+    error: text("error"),
+    prompt: mediumtext("prompt"),
+    rawResponse: mediumtext("raw_response"),
+    promptTokens: int("prompt_tokens").notNull().default(0),
+    completionTokens: int("completion_tokens").notNull().default(0),
+    costUsd: decimal("cost_usd", { precision: 12, scale: 6, mode: "number" }).notNull().default(0),
+    latencyMs: int("latency_ms").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("decisions_symbol_tick_group_uq").on(t.symbol, t.tickTime, t.groupKey),
+    index("decisions_symbol_created_idx").on(t.symbol, t.createdAt),
+  ],
+);
+
+export const ORDER_STATUSES = ["pending", "placed", "filled", "skipped", "failed"] as const;
+export const ORDER_KINDS = ["open", "close", "flip", "none", "stop_loss", "take_profit", "liquidation"] as const;
+
+/** The trade log: one row per (decision, user) outcome, plus exits the exchange triggered. */
+export const orders = mysqlTable(
+  "orders",
+  {
+    id: id(),
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null only for exits the exchange triggered on its own (SL, TP, liquidation). */
+    decisionId: ref("decision_id").references(() => decisions.id, { onDelete: "set null" }),
+    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, { onDelete: "set null" }),
+    symbol: varchar("symbol", { length: 32 }).notNull(),
+    /** Deterministic from decision + user, at most 36 characters; the exchange's orderLinkId. */
+    clientOrderId: varchar("client_order_id", { length: 40 }).notNull(),
+    kind: mysqlEnum("kind", ORDER_KINDS).notNull().default("open"),
+    side: mysqlEnum("side", ["buy", "sell"]),
+    qty: money("qty"),
+    price: money("price"),
+    leverage: int("leverage"),
+    stopLoss: money("stop_loss"),
+    takeProfit: money("take_profit"),
+    status: mysqlEnum("status", ORDER_STATUSES).notNull().default("pending"),
+    /** Why it was skipped or failed, in words a user understands. */
+    reason: varchar("reason", { length: 500 }),
+    exchangeOrderId: varchar("exchange_order_id", { length: 64 }),
+    fee: money("fee").notNull().default(0),
+    realizedPnl: money("realized_pnl").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_decision_user_uq").on(t.decisionId, t.userId),
+    uniqueIndex("orders_client_order_uq").on(t.clientOrderId),
+    index("orders_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export const POSITION_SIDES = ["long", "short"] as const;
+
+/** Positions per account and symbol; for paper accounts this is the book of record. */
+export const positions = mysqlTable(
+  "positions",
+  {
+    id: id(),
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    exchangeAccountId: ref("exchange_account_id")
+      .notNull()
+      .references(() => exchangeAccounts.id, { onDelete: "cascade" }),
+    symbol: varchar("symbol", { length: 32 }).notNull(),
+    side: mysqlEnum("side", POSITION_SIDES).notNull(),
+    qty: money("qty").notNull(),
+    entryPrice: money("entry_price").notNull(),
+    leverage: int("leverage").notNull(),
+    /** Isolated margin locked in the position. */
+    margin: money("margin").notNull(),
+    stopLoss: money("stop_loss"),
+    takeProfit: money("take_profit"),
+    liquidationPrice: money("liquidation_price"),
+    status: mysqlEnum("status", ["open", "closed"]).notNull().default("open"),
+    /** `{account}:{symbol}` while open, null once closed: at most one open position per account and symbol. */
+    openKey: varchar("open_key", { length: 64 }),
+    fees: money("fees").notNull().default(0),
+    realizedPnl: money("realized_pnl").notNull().default(0),
+    closePrice: money("close_price"),
+    closeReason: mysqlEnum("close_reason", ["signal", "flip", "stop_loss", "take_profit", "liquidation", "reset"]),
+    openedAt: createdAt(),
+    closedAt: datetime("closed_at", { mode: "date", fsp: 3 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("positions_open_uq").on(t.openKey),
+    index("positions_account_symbol_idx").on(t.exchangeAccountId, t.symbol, t.status),
+    index("positions_user_idx").on(t.userId, t.status),
+  ],
+);
+
+export type TradingSettings = typeof tradingSettings.$inferSelect;
+export type NewTradingSettings = typeof tradingSettings.$inferInsert;
+export type Decision = typeof decisions.$inferSelect;
+export type NewDecision = typeof decisions.$inferInsert;
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type Position = typeof positions.$inferSelect;
+export type NewPosition = typeof positions.$inferInsert;

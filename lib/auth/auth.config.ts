@@ -1,0 +1,45 @@
+// Auth.js settings without providers or database access: shared by proxy.ts and lib/auth.
+import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
+
+declare module "next-auth" {
+  interface User {
+    role?: "user" | "admin";
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: "user" | "admin";
+    sv?: number;
+  }
+}
+
+export const authConfig = {
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [],
+  callbacks: {
+    // The token carries the user id, role and the session version it was issued under.
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.role = user.role ?? "user";
+        token.sv = user.sessionVersion ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid) session.user.id = token.uid;
+      session.sessionVersion = token.sv;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

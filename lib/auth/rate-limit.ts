@@ -1,0 +1,41 @@
+import "server-only";
+// Fixed-window rate limits for login and sign-up, per IP and per email, counted in Redis.
+import { env } from "@/lib/env";
+import { redis, rkey } from "@/lib/redis";
+import { createHash } from "node:crypto";
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfter: number };
+
+/** Count one attempt against `key`; allowed while the count in the current window is ≤ limit. */
+export async function hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const full = rkey(`ratelimit:${key}`);
+  const res = await redis().multi().incr(full).expire(full, windowSeconds, "NX").ttl(full).exec();
+  const count = Number(res?.[0]?.[1] ?? 0);
+  const ttl = Number(res?.[2]?.[1] ?? windowSeconds);
+  if (count <= limit) return { ok: true };
+  return { ok: false, retryAfter: Math.max(1, ttl) };
+}
+
+// Emails are hashed in key names so Redis never holds a list of who tried to log in.
+const emailKey = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+
+/** Count an auth attempt by IP and (when known) email; limited if either is over its limit. */
+export async function limitAuthAttempt(
+  action: "login" | "signup",
+  ip: string,
+  email: string | undefined,
+): Promise<RateLimitResult> {
+  const window = env.AUTH_RATE_LIMIT_WINDOW_SECONDS;
+  const checks = [hit(`${action}:ip:${ip}`, env.AUTH_RATE_LIMIT_PER_IP, window)];
+  if (email) checks.push(hit(`${action}:email:${emailKey(email)}`, env.AUTH_RATE_LIMIT_PER_EMAIL, window));
+  const results = await Promise.all(checks);
+  const blocked = results.filter((r): r is { ok: false; retryAfter: number } => !r.ok);
+  if (blocked.length === 0) return { ok: true };
+  return { ok: false, retryAfter: Math.max(...blocked.map((b) => b.retryAfter)) };
+}
+
+/** "Too many attempts" text with a human retry time. */
+export function rateLimitMessage(retryAfter: number): string {
+  const when = retryAfter < 90 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
+  return `Too many attempts. Try again in ${when}.`;
+}

@@ -1,0 +1,43 @@
+import "server-only";
+// The signed-in user, re-checked against MySQL on every request: status and session version revoke JWTs at once.
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { AppError } from "@/lib/api/errors";
+import { auth } from "./index";
+import { loadSessionUser, type CurrentUser } from "./session-user";
+
+export { revokeSessions, type CurrentUser } from "./session-user";
+
+/** The current user for this request, or null. Deduplicated per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  return loadSessionUser(session?.user?.id, session?.sessionVersion);
+});
+
+/** For pages: the current user, or a redirect to login that comes back to `returnTo`. */
+export async function requireUser(returnTo = "/dashboard"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For admin pages: anyone who is not an admin gets a 404, not a hint that the page exists. */
+export async function requireAdminPage(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || user.role !== "admin") notFound();
+  return user;
+}
+
+/** For route handlers and actions: the current user or a 401 AppError. */
+export async function requireApiUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue");
+  return user;
+}
+
+/** For admin APIs: non-admins (signed in or not) get the same 404 as a missing route. */
+export async function requireApiAdmin(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || user.role !== "admin") throw new AppError("not_found", "Not found");
+  return user;
+}

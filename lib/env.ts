@@ -1,0 +1,132 @@
+import "server-only";
+// Validated environment: the only module that reads process.env. A bad value fails at start, naming the variable.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { z } from "zod";
+
+// Next loads .env files for the web process; workers and scripts load the same files here.
+if (!process.env.NEXT_RUNTIME && !process.env.NEXT_PHASE) {
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+}
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+/** `ENCRYPTION_KEYS`: comma-separated `version:base64key` pairs, each key exactly 32 bytes. */
+const encryptionKeys = z.string().transform((raw, ctx) => {
+  const keys = new Map<number, Buffer>();
+  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(\d{1,6}):([A-Za-z0-9+/=_-]+)$/.exec(part);
+    const key = match ? Buffer.from(match[2]!, "base64") : null;
+    if (!match || !key || key.length !== 32) {
+      ctx.addIssue({ code: "custom", message: "each entry must be version:base64 of 32 random bytes" });
+      return z.NEVER;
+    }
+    keys.set(Number(match[1]), key);
+  }
+  if (keys.size === 0) {
+    ctx.addIssue({ code: "custom", message: "at least one key is required" });
+    return z.NEVER;
+  }
+  return keys;
+});
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\//, "must be a mysql:// URL")
+    .default("mysql://root@127.0.0.1:3306/tickpilot"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379"),
+  /** Prefix for every Redis key and channel Tickpilot writes (BullMQ's keys included). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*:?$/, "letters, digits, _ and - followed by an optional colon")
+    .default("tp:"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ENCRYPTION_KEYS: encryptionKeys.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_EMAIL: z.email().default("demo@tickpilot.local"),
+  DEMO_PASSWORD: optionalString.pipe(z.string().min(10).optional()),
+  ADMIN_EMAIL: z.email().default("admin@tickpilot.local"),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(10).optional()),
+  /** Auth rate limits: attempts per window, per IP and per email. */
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
+  TRUST_PROXY: bool.default(false),
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Billing is off (self-hosted, every feature on) unless this is set. */
+  STRIPE_SECRET_KEY: optionalString,
+});
+
+export type Env = Omit<z.infer<typeof schema>, "AUTH_SECRET" | "ENCRYPTION_KEYS"> & {
+  AUTH_SECRET: string;
+  ENCRYPTION_KEYS: Map<number, Buffer>;
+};
+
+/** Thrown when the environment is invalid; the message names each bad variable. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+interface DevSecrets {
+  authSecret: string;
+  encryptionKeys: string;
+}
+
+// Development and test get generated secrets, kept in .tickpilot/ so web and worker share them across restarts.
+function devSecrets(cwd: string): DevSecrets {
+  const dir = path.join(cwd, ".tickpilot");
+  const file = path.join(dir, "dev-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
+  const secrets: DevSecrets = {
+    authSecret: randomBytes(32).toString("base64url"),
+    encryptionKeys: `1:${randomBytes(32).toString("base64")}`,
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Validate an environment object; exported for tests, the app uses `env`. */
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const parsed = result.data;
+  const building = source.NEXT_PHASE === "phase-production-build";
+  if (parsed.NODE_ENV === "production" && !building) {
+    const missing = (["AUTH_SECRET", "ENCRYPTION_KEYS"] as const).filter((k) => !parsed[k]);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Missing required environment variable${missing.length > 1 ? "s" : ""} in production: ${missing.join(", ")}`,
+      );
+    }
+  }
+  let { AUTH_SECRET, ENCRYPTION_KEYS } = parsed;
+  if (!AUTH_SECRET || !ENCRYPTION_KEYS) {
+    const dev = devSecrets(cwd);
+    AUTH_SECRET ??= dev.authSecret;
+    ENCRYPTION_KEYS ??= encryptionKeys.parse(dev.encryptionKeys);
+  }
+  return { ...parsed, AUTH_SECRET, ENCRYPTION_KEYS };
+}
+
+export const env: Env = parseEnv(process.env);
