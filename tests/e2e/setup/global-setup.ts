@@ -1,0 +1,87 @@
+// Browser-test setup: a fresh database, then the production build (next start) and the worker process
+// running against it. The app is reached at `baseURL`; everything is stopped and dropped afterwards.
+import { spawn, type ChildProcess } from "node:child_process";
+import type { TestProject } from "vitest/node";
+import { createTestEnv, destroyTestEnv, type TestEnv } from "../../setup/test-env";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testEnv: TestEnv;
+    baseURL: string;
+  }
+}
+
+function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const echo = process.env.E2E_VERBOSE === "1";
+  child.stdout?.on("data", (d: Buffer) => echo && process.stdout.write(`[${name}] ${d}`));
+  child.stderr?.on("data", (d: Buffer) => process.stderr.write(`[${name}] ${d}`));
+  return child;
+}
+
+async function waitForHealth(baseURL: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      last = `${res.status} ${await res.text()}`;
+      if (res.status === 200) return;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not become healthy within ${timeoutMs} ms: ${last}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    child.once("exit", () => resolve());
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+      resolve();
+    }, 10_000).unref();
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const testEnv = await createTestEnv("e2e");
+  const port = Number(process.env.E2E_PORT ?? 3107);
+  const baseURL = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...testEnv,
+    NODE_ENV: "production",
+    APP_URL: baseURL,
+    PORT: String(port),
+    WORKER_HEARTBEAT_SECONDS: "2",
+  };
+  const procs = [
+    start("worker", "npx", ["tsx", "--conditions=react-server", "workers/index.ts"], env),
+    start("web", "npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], env),
+  ];
+  try {
+    await waitForHealth(baseURL, 90_000);
+  } catch (err) {
+    await Promise.all(procs.map(stop));
+    await destroyTestEnv(testEnv);
+    throw err;
+  }
+  project.provide("testEnv", testEnv);
+  project.provide("baseURL", baseURL);
+  return async () => {
+    await Promise.all(procs.map(stop));
+    if (process.env.KEEP_TEST_DB !== "1") await destroyTestEnv(testEnv);
+  };
+}
