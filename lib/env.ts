@@ -70,6 +70,14 @@ const schema = z.object({
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: bool.default(false),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Where candles come from: the bundled replay of real Binance data, or live Bybit via ccxt. */
+  MARKET_SOURCE: z.enum(["replay", "bybit"]).default("replay"),
+  /** Symbols the feed and the decision loop serve, comma-separated (USDT perpetuals, e.g. BTCUSDT). */
+  MARKET_SYMBOLS: z
+    .string()
+    .default("BTCUSDT")
+    .transform((v) => v.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}USDT$/, "symbols look like BTCUSDT")).min(1)),
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,
 });
