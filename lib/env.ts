@@ -70,6 +70,11 @@ const schema = z.object({
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: bool.default(false),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Which parts a worker process runs, comma-separated (e.g. `feed` or `decide,execute`); `all` runs everything. */
+  WORKER_ROLES: z
+    .string()
+    .default("all")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   /** Where candles come from: the bundled replay of real Binance data, or live Bybit via ccxt. */
   MARKET_SOURCE: z.enum(["replay", "bybit"]).default("replay"),
   /** Symbols the feed and the decision loop serve, comma-separated (USDT perpetuals, e.g. BTCUSDT). */

@@ -1,4 +1,6 @@
-// Which workers this process runs. Each later feature adds its queue worker here.
+// Which workers this process runs. Each feature registers its starter here; WORKER_ROLES picks a subset.
+import { env } from "@/lib/env";
+
 export interface Runnable {
   name: string;
   close(): Promise<void>;
@@ -8,7 +10,26 @@ export interface WorkerContext {
   workerId: string;
 }
 
-/** Start every queue worker and loop of this process; each returns something that closes cleanly. */
-export async function startWorkers(_ctx: WorkerContext): Promise<Runnable[]> {
-  return [];
+type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
+
+/** role name → starter. Features add their entry (e.g. `feed: startMarketFeed`). */
+const STARTERS: Record<string, Starter> = {};
+
+/** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */
+export function selectedRoles(roles: string[] = env.WORKER_ROLES): string[] {
+  const known = Object.keys(STARTERS);
+  if (roles.includes("all")) return known;
+  const unknown = roles.filter((r) => !known.includes(r));
+  if (unknown.length > 0) throw new Error(`WORKER_ROLES: unknown role ${unknown.join(", ")} (known: ${known.join(", ")})`);
+  return roles;
+}
+
+/** Start every selected worker and loop; each returns something that closes cleanly. */
+export async function startWorkers(ctx: WorkerContext): Promise<Runnable[]> {
+  const started: Runnable[] = [];
+  for (const role of selectedRoles()) {
+    const result = await STARTERS[role]!(ctx);
+    started.push(...(Array.isArray(result) ? result : [result]));
+  }
+  return started;
 }
