@@ -1,0 +1,13 @@
+// Layout for the public pages: sticky header, content, footer.
+import { SiteFooter } from "./site-footer";
+import { SiteHeader } from "./site-header";
+
+export default function MarketingLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-svh flex-col">
+      <SiteHeader />
+      <main className="flex-1">{children}</main>
+      <SiteFooter />
+    </div>
+  );
+}
