@@ -1,0 +1,34 @@
+// The signed-in navigation, in display order. `adminOnly` items are shown to admins only.
+import {
+  ArrowLeftRightIcon,
+  CreditCardIcon,
+  KeyRoundIcon,
+  LayoutDashboardIcon,
+  ShieldCheckIcon,
+  SlidersHorizontalIcon,
+  type LucideIcon,
+} from "lucide-react";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  /** Highlight only on an exact path match (for parents of other items, like /dashboard). */
+  exact?: boolean;
+  adminOnly?: boolean;
+}
+
+export const APP_NAV: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon, exact: true },
+  { href: "/dashboard/exchange-keys", label: "Exchange keys", icon: KeyRoundIcon },
+  { href: "/dashboard/settings", label: "Settings", icon: SlidersHorizontalIcon },
+  { href: "/dashboard/trades", label: "Trades", icon: ArrowLeftRightIcon },
+  { href: "/billing", label: "Billing", icon: CreditCardIcon },
+  { href: "/admin", label: "Admin", icon: ShieldCheckIcon, adminOnly: true },
+];
+
+/** Whether `item` is the current page for `pathname`. */
+export function isNavItemActive(item: NavItem, pathname: string) {
+  if (item.exact) return pathname === item.href;
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}

@@ -1,0 +1,33 @@
+// The small plan summary at the foot of the sidebar.
+import Link from "next/link";
+import { SparklesIcon } from "lucide-react";
+
+import { getPlan } from "@/lib/billing/plans";
+import type { ShellUser } from "@/lib/auth/form-state";
+
+/** Shows the user's plan; on Free it nudges towards live trading. */
+export function PlanCard({ plan, onNavigate }: { plan: ShellUser["plan"]; onNavigate?: () => void }) {
+  const current = getPlan(plan);
+  return (
+    <div className="bg-background/60 rounded-lg border p-3 text-xs">
+      <div className="text-sidebar-foreground flex items-center gap-2 font-medium">
+        <SparklesIcon className="text-sidebar-primary size-3.5" aria-hidden="true" />
+        {current.name} plan
+      </div>
+      <p className="text-muted-foreground mt-1 leading-snug">
+        {current.liveTrading
+          ? `Live trading on up to ${current.maxLiveAccounts} account${current.maxLiveAccounts === 1 ? "" : "s"}, ${current.maxLeverage}x max.`
+          : "Paper trading only. Upgrade to trade live on your exchange."}
+      </p>
+      {!current.liveTrading && (
+        <Link
+          href="/billing"
+          onClick={onNavigate}
+          className="text-sidebar-primary mt-2 inline-block font-medium underline-offset-4 hover:underline"
+        >
+          See plans
+        </Link>
+      )}
+    </div>
+  );
+}
