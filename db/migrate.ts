@@ -7,7 +7,8 @@ import path from "node:path";
 /** The database name in a mysql:// URL, checked to be a plain identifier. */
 export function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error("DATABASE_URL must name a database (letters, digits, _)");
+  if (!/^[A-Za-z0-9_]+$/.test(name))
+    throw new Error("DATABASE_URL must name a database (letters, digits, _)");
   return name;
 }
 

@@ -8,7 +8,10 @@ import { z } from "zod";
 
 // Next loads .env files for the web process; workers and scripts load the same files here.
 if (!process.env.NEXT_RUNTIME && !process.env.NEXT_PHASE) {
-  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", {
+    info: () => {},
+    error: console.error,
+  });
 }
 
 const bool = z
@@ -23,7 +26,10 @@ const optionalString = z
 /** `ENCRYPTION_KEYS`: comma-separated `version:base64key` pairs, each key exactly 32 bytes. */
 const encryptionKeys = z.string().transform((raw, ctx) => {
   const keys = new Map<number, Buffer>();
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d{1,6}):([A-Za-z0-9+/=_-]+)$/.exec(part);
     const key = match ? Buffer.from(match[2]!, "base64") : null;
     if (!match || !key || key.length !== 32) {
@@ -74,14 +80,24 @@ const schema = z.object({
   WORKER_ROLES: z
     .string()
     .default("all")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Where candles come from: the bundled replay of real Binance data, or live Bybit via ccxt. */
   MARKET_SOURCE: z.enum(["replay", "bybit"]).default("replay"),
   /** Symbols the feed and the decision loop serve, comma-separated (USDT perpetuals, e.g. BTCUSDT). */
   MARKET_SYMBOLS: z
     .string()
     .default("BTCUSDT")
-    .transform((v) => v.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}USDT$/, "symbols look like BTCUSDT")).min(1)),
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,

@@ -22,7 +22,13 @@ export const REDACTED_KEYS = [
   "STRIPE_SECRET_KEY",
 ];
 
-const redactPaths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`, `req.headers.${k}`]);
+const redactPaths = REDACTED_KEYS.flatMap((k) => [
+  k,
+  `*.${k}`,
+  `*.*.${k}`,
+  `headers.${k}`,
+  `req.headers.${k}`,
+]);
 
 /** The process logger; use `logger.child({ component })` per module. */
 export const logger = pino({

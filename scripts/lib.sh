@@ -1,4 +1,5 @@
 # Shared shell helpers for scripts/*.sh (sourced, not run).
+export NEXT_TELEMETRY_DISABLED=1
 
 # Install node_modules when missing or older than package-lock.json.
 ensure_deps() {

@@ -37,8 +37,12 @@ async function ensureUser(email: string, envPassword: string | undefined, role: 
 async function main(): Promise<void> {
   const demo = await ensureUser(env.DEMO_EMAIL, env.DEMO_PASSWORD, "user");
   const admin = await ensureUser(env.ADMIN_EMAIL, env.ADMIN_PASSWORD, "admin");
-  for (const [label, acct] of [["demo user", demo], ["admin", admin]] as const) {
-    const pw = acct.password ?? "(set before; see DEMO_PASSWORD/ADMIN_PASSWORD or .tickpilot/credentials.json)";
+  for (const [label, acct] of [
+    ["demo user", demo],
+    ["admin", admin],
+  ] as const) {
+    const pw =
+      acct.password ?? "(set before; see DEMO_PASSWORD/ADMIN_PASSWORD or .tickpilot/credentials.json)";
     console.log(`${acct.created ? "created" : "exists "} ${label.padEnd(9)} ${acct.email}  password: ${pw}`);
   }
 }

@@ -16,7 +16,13 @@ async function main(): Promise<void> {
   await pool.query("SELECT 1");
   await redis().ping();
   const runnables: Runnable[] = await startWorkers({ workerId: id });
-  const info = { id, pid: process.pid, host: hostname(), startedAt: Date.now(), queues: runnables.map((r) => r.name) };
+  const info = {
+    id,
+    pid: process.pid,
+    host: hostname(),
+    startedAt: Date.now(),
+    queues: runnables.map((r) => r.name),
+  };
   await beat(info);
   const timer = setInterval(() => {
     beat(info).catch((err: unknown) => log.warn({ err }, "heartbeat failed"));

@@ -20,7 +20,8 @@ export function selectedRoles(roles: string[] = env.WORKER_ROLES): string[] {
   const known = Object.keys(STARTERS);
   if (roles.includes("all")) return known;
   const unknown = roles.filter((r) => !known.includes(r));
-  if (unknown.length > 0) throw new Error(`WORKER_ROLES: unknown role ${unknown.join(", ")} (known: ${known.join(", ")})`);
+  if (unknown.length > 0)
+    throw new Error(`WORKER_ROLES: unknown role ${unknown.join(", ")} (known: ${known.join(", ")})`);
   return roles;
 }
 

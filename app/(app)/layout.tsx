@@ -9,7 +9,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser(path);
   return (
     <AppShell
-      user={{ id: user.id, email: user.email, name: user.name, role: user.role, plan: effectivePlanId(user.plan) }}
+      user={{
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        plan: effectivePlanId(user.plan),
+      }}
     >
       {children}
     </AppShell>

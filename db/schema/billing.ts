@@ -1,5 +1,14 @@
 // Stripe subscriptions mirrored locally, and webhook events recorded once each.
-import { boolean, datetime, index, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  boolean,
+  datetime,
+  index,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { createdAt, id, ref, updatedAt, USER_PLANS, users } from "./users";
 
 export const SUBSCRIPTION_STATUSES = [

@@ -48,7 +48,10 @@ export const exchangeAccounts = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("exchange_accounts_user_idx").on(t.userId), index("exchange_accounts_key_version_idx").on(t.keyVersion)],
+  (t) => [
+    index("exchange_accounts_user_idx").on(t.userId),
+    index("exchange_accounts_key_version_idx").on(t.keyVersion),
+  ],
 );
 
 export const PAPER_ORDER_STATUSES = ["filled", "rejected", "cancelled"] as const;

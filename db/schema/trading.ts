@@ -29,10 +29,14 @@ export const tradingSettings = mysqlTable(
     symbol: varchar("symbol", { length: 32 }).notNull().default("BTCUSDT"),
     autoTrade: boolean("auto_trade").notNull().default(false),
     /** The account auto-trading uses; null until the user picks one. */
-    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, { onDelete: "set null" }),
+    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, {
+      onDelete: "set null",
+    }),
     riskLevel: mysqlEnum("risk_level", RISK_LEVELS).notNull().default("medium"),
     maxLeverage: int("max_leverage").notNull().default(3),
-    minConfidence: decimal("min_confidence", { precision: 4, scale: 3, mode: "number" }).notNull().default(0.6),
+    minConfidence: decimal("min_confidence", { precision: 4, scale: 3, mode: "number" })
+      .notNull()
+      .default(0.6),
     customPrompt: text("custom_prompt"),
     /** USDT lost in one UTC day after which auto-trading switches itself off; null = no limit. */
     dailyLossLimit: money("daily_loss_limit"),
@@ -91,7 +95,15 @@ export const decisions = mysqlTable(
 );
 
 export const ORDER_STATUSES = ["pending", "placed", "filled", "skipped", "failed"] as const;
-export const ORDER_KINDS = ["open", "close", "flip", "none", "stop_loss", "take_profit", "liquidation"] as const;
+export const ORDER_KINDS = [
+  "open",
+  "close",
+  "flip",
+  "none",
+  "stop_loss",
+  "take_profit",
+  "liquidation",
+] as const;
 
 /** The trade log: one row per (decision, user) outcome, plus exits the exchange triggered. */
 export const orders = mysqlTable(
@@ -103,7 +115,9 @@ export const orders = mysqlTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** Null only for exits the exchange triggered on its own (SL, TP, liquidation). */
     decisionId: ref("decision_id").references(() => decisions.id, { onDelete: "set null" }),
-    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, { onDelete: "set null" }),
+    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, {
+      onDelete: "set null",
+    }),
     symbol: varchar("symbol", { length: 32 }).notNull(),
     /** Deterministic from decision + user, at most 36 characters; the exchange's orderLinkId. */
     clientOrderId: varchar("client_order_id", { length: 40 }).notNull(),
@@ -159,7 +173,14 @@ export const positions = mysqlTable(
     fees: money("fees").notNull().default(0),
     realizedPnl: money("realized_pnl").notNull().default(0),
     closePrice: money("close_price"),
-    closeReason: mysqlEnum("close_reason", ["signal", "flip", "stop_loss", "take_profit", "liquidation", "reset"]),
+    closeReason: mysqlEnum("close_reason", [
+      "signal",
+      "flip",
+      "stop_loss",
+      "take_profit",
+      "liquidation",
+      "reset",
+    ]),
     openedAt: createdAt(),
     closedAt: datetime("closed_at", { mode: "date", fsp: 3 }),
     updatedAt: updatedAt(),

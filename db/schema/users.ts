@@ -39,7 +39,10 @@ export const users = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email), uniqueIndex("users_stripe_customer_uq").on(t.stripeCustomerId)],
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    uniqueIndex("users_stripe_customer_uq").on(t.stripeCustomerId),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

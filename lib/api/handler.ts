@@ -17,7 +17,9 @@ export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   if (err instanceof z.ZodError) return errorResponse(validationError(err));
   log.error({ err }, "unhandled error in route handler");
   return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } } as ErrorBody,
+    {
+      error: { code: "internal", message: "Something went wrong on our side. Please try again." },
+    } as ErrorBody,
     { status: 500 },
   );
 }
@@ -36,7 +38,11 @@ export function apiRoute<C = unknown>(fn: Handler<C>): Handler<C> {
 }
 
 /** Read a JSON body of at most `maxBytes` and validate it; bad input throws a 4xx AppError. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = 16_384): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = 16_384,
+): Promise<z.infer<S>> {
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes) {
     throw new AppError("payload_too_large", `Request body is larger than ${maxBytes} bytes`);

@@ -6,15 +6,12 @@ import { z } from "zod";
 import { AppError, zodFieldErrors } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import { clientIp } from "./client-ip";
-import type { AuthField, AuthFormState } from "./form-state";
+import { GENERIC_LOGIN_ERROR, type AuthField, type AuthFormState } from "./form-state";
 import { signIn, signOut } from "./index";
 import { limitAuthAttempt, rateLimitMessage } from "./rate-limit";
 import { registerUser } from "./register";
 import { loginSchema, safeNextPath, signupSchema } from "./schemas";
 import { getCurrentUser, revokeSessions } from "./session";
-
-/** The one message for every login failure: no way to tell a wrong email from a wrong password. */
-export const GENERIC_LOGIN_ERROR = "Invalid email or password.";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : undefined);
 
@@ -55,7 +52,8 @@ export async function signup(_prev: AuthFormState, formData: FormData): Promise<
     const user = await registerUser(parsed.data);
     await audit({ actorId: user.id, targetUserId: user.id, action: "user.signup", ip });
   } catch (err) {
-    if (err instanceof AppError && err.code === "conflict") return { fieldErrors: { email: err.message }, values };
+    if (err instanceof AppError && err.code === "conflict")
+      return { fieldErrors: { email: err.message }, values };
     throw err;
   }
   return signInOrError(parsed.data.email, parsed.data.password, "/dashboard");

@@ -1,6 +1,9 @@
 // Auth.js settings without providers or database access: shared by proxy.ts and lib/auth.
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
+import { getLogger } from "@/lib/log";
+
+const log = getLogger("auth");
 
 declare module "next-auth" {
   interface User {
@@ -26,6 +29,17 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [],
+  // Failed logins are expected traffic (logged by authorizeCredentials without the stack); the rest goes to pino.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      log.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   callbacks: {
     // The token carries the user id, role and the session version it was issued under.
     jwt({ token, user }) {

@@ -1,4 +1,7 @@
 // The state a login or sign-up form shows after a submit: one message and per-field messages.
+/** The one message for every login failure: no way to tell a wrong email from a wrong password. */
+export const GENERIC_LOGIN_ERROR = "Invalid email or password.";
+
 export type AuthField = "name" | "email" | "password";
 
 export interface AuthFormState {

@@ -15,7 +15,10 @@ let dummyHash: Promise<string> | undefined;
 /** Check a password against a stored hash (or a dummy when there is no user), never throwing. */
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   try {
-    const ok = await verify(storedHash ?? (await (dummyHash ??= hashPassword("not-a-real-password"))), password);
+    const ok = await verify(
+      storedHash ?? (await (dummyHash ??= hashPassword("not-a-real-password"))),
+      password,
+    );
     return storedHash !== null && ok;
   } catch {
     return false;

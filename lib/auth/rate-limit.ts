@@ -17,7 +17,8 @@ export async function hit(key: string, limit: number, windowSeconds: number): Pr
 }
 
 // Emails are hashed in key names so Redis never holds a list of who tried to log in.
-const emailKey = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+const emailKey = (email: string) =>
+  createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
 
 /** Count an auth attempt by IP and (when known) email; limited if either is over its limit. */
 export async function limitAuthAttempt(

@@ -20,8 +20,12 @@ export async function registerUser(
   input: SignupInput,
   opts: { role?: "user" | "admin" } = {},
 ): Promise<{ id: number; email: string }> {
-  const existing = await db.query.users.findFirst({ where: eq(users.email, input.email), columns: { id: true } });
-  if (existing) throw new AppError("conflict", DUPLICATE_EMAIL_MESSAGE, { fields: { email: DUPLICATE_EMAIL_MESSAGE } });
+  const existing = await db.query.users.findFirst({
+    where: eq(users.email, input.email),
+    columns: { id: true },
+  });
+  if (existing)
+    throw new AppError("conflict", DUPLICATE_EMAIL_MESSAGE, { fields: { email: DUPLICATE_EMAIL_MESSAGE } });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {

@@ -7,7 +7,10 @@ import { users, type User } from "@/db/schema";
 export type CurrentUser = Omit<User, "passwordHash">;
 
 /** Load and check a token's user: null when missing, suspended, or the session version has moved on. */
-export async function loadSessionUser(uid: string | undefined, sv: number | undefined): Promise<CurrentUser | null> {
+export async function loadSessionUser(
+  uid: string | undefined,
+  sv: number | undefined,
+): Promise<CurrentUser | null> {
   const id = Number(uid);
   if (!uid || !Number.isSafeInteger(id) || id <= 0) return null;
   const row = await db.query.users.findFirst({ where: eq(users.id, id), columns: { passwordHash: false } });

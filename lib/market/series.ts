@@ -27,13 +27,20 @@ export function decodeCandle(member: string): Candle {
 }
 
 /** The newest `count` stored 1m candles (closed ones and the forming one), oldest first. */
-export async function readCandles(symbol: string, count: number, source: string = env.MARKET_SOURCE): Promise<Candle[]> {
+export async function readCandles(
+  symbol: string,
+  count: number,
+  source: string = env.MARKET_SOURCE,
+): Promise<Candle[]> {
   const members = await redis().zrange(seriesKey(symbol, source), -count, -1);
   return members.map(decodeCandle);
 }
 
 /** The newest stored candle (usually the forming one), or null when the feed has written nothing yet. */
-export async function latestCandle(symbol: string, source: string = env.MARKET_SOURCE): Promise<Candle | null> {
+export async function latestCandle(
+  symbol: string,
+  source: string = env.MARKET_SOURCE,
+): Promise<Candle | null> {
   const [member] = await redis().zrange(seriesKey(symbol, source), -1, -1);
   return member ? decodeCandle(member) : null;
 }

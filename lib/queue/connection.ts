@@ -6,7 +6,14 @@ import { env } from "@/lib/env";
 /** BullMQ's key prefix, under Tickpilot's Redis prefix (e.g. `tp:bull`). */
 export const BULL_PREFIX = `${env.REDIS_PREFIX}bull`;
 
-function redisOptions(): { host: string; port: number; username?: string; password?: string; db?: number; tls?: object } {
+function redisOptions(): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: object;
+} {
   const url = new URL(env.REDIS_URL);
   return {
     host: url.hostname,

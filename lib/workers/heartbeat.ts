@@ -32,7 +32,10 @@ export async function forget(id: string): Promise<void> {
 }
 
 /** Workers seen within `maxAgeMs` (default three heartbeat periods), newest first. */
-export async function liveWorkers(maxAgeMs = env.WORKER_HEARTBEAT_SECONDS * 3000, now = Date.now()): Promise<WorkerInfo[]> {
+export async function liveWorkers(
+  maxAgeMs = env.WORKER_HEARTBEAT_SECONDS * 3000,
+  now = Date.now(),
+): Promise<WorkerInfo[]> {
   const ids = await redis().zrevrangebyscore(SET(), "+inf", now - maxAgeMs);
   if (ids.length === 0) return [];
   const infos = await redis().mget(ids.map(INFO));

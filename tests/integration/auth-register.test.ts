@@ -32,7 +32,11 @@ afterAll(async () => {
 describe("POST /api/auth/register", () => {
   it("creates the user with an argon2id hash, default settings and an audit entry", async () => {
     const email = uniqueEmail("ok");
-    const res = await register({ email: `  ${email.toUpperCase()} `, password: "correct horse battery", name: "Ada" });
+    const res = await register({
+      email: `  ${email.toUpperCase()} `,
+      password: "correct horse battery",
+      name: "Ada",
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.user.email).toBe(email);
@@ -53,22 +57,40 @@ describe("POST /api/auth/register", () => {
     ["short password", { email: "short@example.com", password: "123456789" }, "password", /at least 10/],
     ["missing email", { password: "longenough1" }, "email", /required/],
     ["missing password", { email: "nopw@example.com" }, "password", /required/],
-    ["oversized email", { email: `${"a".repeat(250)}@example.com`, password: "longenough1" }, "email", /at most 254/],
-    ["oversized password", { email: "bigpw@example.com", password: "x".repeat(201) }, "password", /at most 200/],
-    ["oversized name", { email: "bigname@example.com", password: "longenough1", name: "n".repeat(101) }, "name", /at most 100/],
+    [
+      "oversized email",
+      { email: `${"a".repeat(250)}@example.com`, password: "longenough1" },
+      "email",
+      /at most 254/,
+    ],
+    [
+      "oversized password",
+      { email: "bigpw@example.com", password: "x".repeat(201) },
+      "password",
+      /at most 200/,
+    ],
+    [
+      "oversized name",
+      { email: "bigname@example.com", password: "longenough1", name: "n".repeat(101) },
+      "name",
+      /at most 100/,
+    ],
     ["wrong type", { email: 42, password: "longenough1" }, "email", /text/],
   ];
 
-  it.each(invalid)("%s → 400 naming the field, users table unchanged", async (_label, body, field, message) => {
-    const before = await countUsers();
-    const res = await register(body);
-    expect(res.status).toBe(400);
-    const json = await res.json();
-    expect(json.error.code).toBe("bad_request");
-    expect(json.error.fields[field]).toMatch(message);
-    expect(json.error.message).toContain(field);
-    expect(await countUsers()).toBe(before);
-  });
+  it.each(invalid)(
+    "%s → 400 naming the field, users table unchanged",
+    async (_label, body, field, message) => {
+      const before = await countUsers();
+      const res = await register(body);
+      expect(res.status).toBe(400);
+      const json = await res.json();
+      expect(json.error.code).toBe("bad_request");
+      expect(json.error.fields[field]).toMatch(message);
+      expect(json.error.message).toContain(field);
+      expect(await countUsers()).toBe(before);
+    },
+  );
 
   it("rejects a body that is not JSON with 400 and writes nothing", async () => {
     const before = await countUsers();
@@ -109,7 +131,9 @@ describe("POST /api/auth/register", () => {
     const retry = Number(res.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(900);
-    expect((await res.json()).error.message).toMatch(/Too many attempts\. Try again in \d+ (seconds|minutes)/);
+    expect((await res.json()).error.message).toMatch(
+      /Too many attempts\. Try again in \d+ (seconds|minutes)/,
+    );
     expect(await countUsers(email)).toBe(0);
   });
 

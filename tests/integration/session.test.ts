@@ -42,7 +42,10 @@ describe("session checks", () => {
 
   it("a suspended user's existing session is rejected and they cannot log in again", async () => {
     const token = await signedIn();
-    await db.update(users).set({ status: "suspended" }).where(eq(users.id, Number(token.id)));
+    await db
+      .update(users)
+      .set({ status: "suspended" })
+      .where(eq(users.id, Number(token.id)));
     expect(await loadSessionUser(token.id, token.sessionVersion)).toBeNull();
     expect(await authorizeCredentials({ email: token.email, password: "longenough1" })).toBeNull();
   });

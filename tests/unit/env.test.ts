@@ -37,15 +37,23 @@ describe("parseEnv", () => {
   });
 
   it("starts in production with both set, and allows next build without them", () => {
-    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "s".repeat(40), ENCRYPTION_KEYS: `2:${KEY},1:${KEY}` });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "s".repeat(40),
+      ENCRYPTION_KEYS: `2:${KEY},1:${KEY}`,
+    });
     expect([...env.ENCRYPTION_KEYS.keys()].sort()).toEqual([1, 2]);
     const cwd = mkdtempSync(path.join(tmpdir(), "tp-env-"));
-    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }, cwd)).not.toThrow();
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }, cwd),
+    ).not.toThrow();
   });
 
   it("names the variable when a value is malformed", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrowError(EnvError);
-    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrowError(/DATABASE_URL: must be a mysql:\/\/ URL/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrowError(
+      /DATABASE_URL: must be a mysql:\/\/ URL/,
+    );
     expect(() => parseEnv({ ENCRYPTION_KEYS: "1:tooshort" })).toThrowError(/ENCRYPTION_KEYS: each entry/);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrowError(/AUTH_SECRET: must be at least 32/);
     expect(() => parseEnv({ DATABASE_POOL_SIZE: "zero" })).toThrowError(/DATABASE_POOL_SIZE/);

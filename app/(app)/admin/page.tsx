@@ -1,13 +1,15 @@
-// GET /admin — the operator console (placeholder; the role is checked on the server by the layout/handlers).
+// GET /admin — the operator console; anyone but an admin gets a 404.
 import type { Metadata } from "next";
 import { ShieldCheckIcon } from "lucide-react";
 
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  await requireAdminPage();
   return (
     <>
       <PageHeader title="Admin" description="Users, the decision loop, queues and platform-wide controls." />

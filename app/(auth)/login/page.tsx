@@ -2,24 +2,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { redirect } from "next/navigation";
+
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { safeNextPath } from "@/lib/auth/schemas";
+import { getCurrentUser } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Log in" };
-
-// Only same-site paths: "/x" yes, "//evil.example" or "/\evil.example" no.
-function safeNext(value: string | string[] | undefined) {
-  if (typeof value !== "string") return undefined;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return undefined;
-  return value;
-}
 
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<{ [key: string]: string | string[] | undefined }>;
 }) {
-  const next = safeNext((await searchParams).next);
+  // Only same-site paths: "/x" yes, "//evil.example" or "/\\evil.example" no.
+  const next = safeNextPath((await searchParams).next, "") || undefined;
+  // Someone whose session is still valid goes straight on.
+  if (await getCurrentUser()) redirect(next ?? "/dashboard");
 
   return (
     <Card className="gap-6 shadow-lg shadow-black/5 dark:shadow-black/30">

@@ -12,26 +12,43 @@ type Check = { ok: boolean; latencyMs?: number; error?: string };
 async function timed(fn: () => Promise<unknown>): Promise<Check> {
   const start = performance.now();
   try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000)),
+    ]);
     return { ok: true, latencyMs: Math.round(performance.now() - start) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error && err.message === "timeout" ? "timeout" : "unreachable" };
+    return {
+      ok: false,
+      error: err instanceof Error && err.message === "timeout" ? "timeout" : "unreachable",
+    };
   }
 }
 
 export async function GET() {
-  const [mysql, redisCheck] = await Promise.all([timed(() => pool.query("SELECT 1")), timed(() => redis().ping())]);
+  const [mysql, redisCheck] = await Promise.all([
+    timed(() => pool.query("SELECT 1")),
+    timed(() => redis().ping()),
+  ]);
   let worker: Check & { count?: number; lastBeatAgeSeconds?: number } = { ok: false, error: "no heartbeat" };
   if (redisCheck.ok) {
     const workers = await liveWorkers().catch(() => []);
     const newest = workers.reduce((max, w) => Math.max(max, w.lastBeat), 0);
     worker = workers.length
       ? { ok: true, count: workers.length, lastBeatAgeSeconds: Math.round((Date.now() - newest) / 1000) }
-      : { ok: false, error: `no worker heartbeat in the last ${env.WORKER_HEARTBEAT_SECONDS * 3} seconds`, count: 0 };
+      : {
+          ok: false,
+          error: `no worker heartbeat in the last ${env.WORKER_HEARTBEAT_SECONDS * 3} seconds`,
+          count: 0,
+        };
   }
   const ok = mysql.ok && redisCheck.ok && worker.ok;
   return NextResponse.json(
-    { status: ok ? "ok" : "degraded", checks: { mysql, redis: redisCheck, worker }, time: new Date().toISOString() },
+    {
+      status: ok ? "ok" : "degraded",
+      checks: { mysql, redis: redisCheck, worker },
+      time: new Date().toISOString(),
+    },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

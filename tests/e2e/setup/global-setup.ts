@@ -68,8 +68,8 @@ export default async function setup(project: TestProject) {
     WORKER_HEARTBEAT_SECONDS: "2",
   };
   const procs = [
-    start("worker", "npx", ["tsx", "--conditions=react-server", "workers/index.ts"], env),
-    start("web", "npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], env),
+    start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),
+    start("web", "node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], env),
   ];
   try {
     await waitForHealth(baseURL, 90_000);

@@ -15,10 +15,16 @@ export async function POST(req: NextRequest): Promise<Response> {
       .formData()
       .catch(() => null);
     const email = form?.get("email");
-    const limited = await limitAuthAttempt("login", clientIp(req.headers), typeof email === "string" ? email : undefined);
+    const limited = await limitAuthAttempt(
+      "login",
+      clientIp(req.headers),
+      typeof email === "string" ? email : undefined,
+    );
     if (!limited.ok) {
       return errorResponse(
-        new AppError("rate_limited", rateLimitMessage(limited.retryAfter), { retryAfter: limited.retryAfter }),
+        new AppError("rate_limited", rateLimitMessage(limited.retryAfter), {
+          retryAfter: limited.retryAfter,
+        }),
       );
     }
   }

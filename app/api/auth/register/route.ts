@@ -15,7 +15,9 @@ export const POST = apiRoute(async (req) => {
   const rawEmail = (body as { email?: unknown } | null)?.email;
   const limited = await limitAuthAttempt("signup", ip, typeof rawEmail === "string" ? rawEmail : undefined);
   if (!limited.ok) {
-    throw new AppError("rate_limited", rateLimitMessage(limited.retryAfter), { retryAfter: limited.retryAfter });
+    throw new AppError("rate_limited", rateLimitMessage(limited.retryAfter), {
+      retryAfter: limited.retryAfter,
+    });
   }
   const input = signupSchema.parse(body);
   const user = await registerUser(input);
