@@ -1,11 +1,20 @@
 # Shared shell helpers for scripts/*.sh (sourced, not run).
 export NEXT_TELEMETRY_DISABLED=1
 
+# npm ci; npm 11 on this machine writes lockfiles without other platforms' optional binaries, which npm ci
+# then refuses, so fall back to npm install (same versions, from the lockfile) when it does.
+install_deps() {
+  echo "› installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund 2>/tmp/tickpilot-npm-ci.log || {
+    echo "› npm ci refused the lockfile ($(grep -c Missing /tmp/tickpilot-npm-ci.log) optional platform entries); npm install"
+    npm install --no-audit --no-fund
+  }
+}
+
 # Install node_modules when missing or older than package-lock.json.
 ensure_deps() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "› installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund
+    install_deps
   fi
 }
 
