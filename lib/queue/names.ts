@@ -1,0 +1,13 @@
+// Every BullMQ queue Tickpilot runs, named once.
+export const QUEUES = {
+  /** Every tick per symbol: candles → LLM per decision group → decision rows → fan-out. */
+  decide: "decide",
+  /** One job per (decision, user): risk clamp → exchange → order row. */
+  execute: "execute",
+  /** Open orders / positions / PnL sync; SL/TP for the paper exchange. */
+  reconcile: "reconcile",
+  /** Stripe webhook events, each processed once. */
+  billing: "billing",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
