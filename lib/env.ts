@@ -99,6 +99,28 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}USDT$/, "symbols look like BTCUSDT")).min(1)),
+  // ── Decision loop ──
+  /** `builtin` (indicator strategy) or `openai` (any OpenAI-compatible server); default: openai when a key is set. */
+  DECISION_PROVIDER: z.enum(["builtin", "openai"]).optional(),
+  OPENAI_API_KEY: optionalString,
+  /** Any OpenAI-compatible server, e.g. http://localhost:11434/v1; unset = api.openai.com. */
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** USD per million prompt / completion tokens, for the cost estimate recorded per call. */
+  OPENAI_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).default(0.15),
+  OPENAI_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).default(0.6),
+  /** LLM tokens allowed per UTC day (all symbols); when spent, decisions are hold until midnight UTC. */
+  DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
+  /** Seconds between decision ticks (at the candle boundary); an admin can override it in minutes. */
+  TICK_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** Closed 1m candles given to the strategy per decision. */
+  DECISION_CANDLES: z.coerce.number().int().min(30).max(500).default(60),
+  /** Consecutive provider failures after which a symbol enters safe mode (hold) until a call succeeds. */
+  SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
+  /** Parallel execute jobs per worker process. */
+  EXECUTE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(200),
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,
 });

@@ -1,0 +1,90 @@
+import "server-only";
+// Decision groups: users who would get the same answer share one provider call per tick.
+// Group = (symbol, risk level, custom-prompt hash, provider/model).
+import { createHash } from "node:crypto";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { db } from "@/db";
+import { exchangeAccounts, tradingSettings, users } from "@/db/schema";
+import { billingEnabled } from "@/lib/billing/config";
+import { getPlan } from "@/lib/billing/plans";
+import type { RiskLevel } from "./build-prompt";
+
+export interface DecisionGroup {
+  key: string;
+  riskLevel: RiskLevel;
+  customPrompt: string | null;
+  promptHash: string | null;
+  /** Users with auto-trading on in this group (ids only). */
+  userIds: number[];
+}
+
+/** Short hash of a custom prompt (null for the default prompt). */
+export function promptHash(customPrompt: string | null | undefined): string | null {
+  const text = customPrompt?.trim();
+  return text ? createHash("sha256").update(text).digest("hex").slice(0, 16) : null;
+}
+
+/** The group key for these parameters (stable, 32 hex chars). */
+export function groupKey(
+  symbol: string,
+  riskLevel: RiskLevel,
+  hash: string | null,
+  providerModel: string,
+): string {
+  return createHash("sha256")
+    .update(`${symbol}|${riskLevel}|${hash ?? "default"}|${providerModel}`)
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/**
+ * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, user active,
+ * an active account selected, and a plan that allows that account (live needs a live-trading plan). The
+ * default group (medium, default prompt) is always present so every tick has a reference decision.
+ */
+export async function loadDecisionGroups(symbol: string, providerModel: string): Promise<DecisionGroup[]> {
+  const rows = await db
+    .select({
+      userId: tradingSettings.userId,
+      riskLevel: tradingSettings.riskLevel,
+      customPrompt: tradingSettings.customPrompt,
+      plan: users.plan,
+      exchange: exchangeAccounts.exchange,
+    })
+    .from(tradingSettings)
+    .innerJoin(users, eq(users.id, tradingSettings.userId))
+    .innerJoin(exchangeAccounts, eq(exchangeAccounts.id, tradingSettings.exchangeAccountId))
+    .where(
+      and(
+        eq(tradingSettings.symbol, symbol),
+        eq(tradingSettings.autoTrade, true),
+        eq(tradingSettings.killSwitch, false),
+        isNotNull(tradingSettings.exchangeAccountId),
+        eq(users.status, "active"),
+        eq(exchangeAccounts.status, "active"),
+        eq(exchangeAccounts.userId, tradingSettings.userId),
+      ),
+    );
+  const billing = billingEnabled();
+  const groups = new Map<string, DecisionGroup>();
+  const add = (riskLevel: RiskLevel, customPrompt: string | null, userId?: number) => {
+    const hash = promptHash(customPrompt);
+    const key = groupKey(symbol, riskLevel, hash, providerModel);
+    const group = groups.get(key) ?? {
+      key,
+      riskLevel,
+      customPrompt: hash ? customPrompt!.trim() : null,
+      promptHash: hash,
+      userIds: [],
+    };
+    if (userId !== undefined) group.userIds.push(userId);
+    groups.set(key, group);
+  };
+  add("medium", null);
+  for (const row of rows) {
+    const plan = billing ? getPlan(row.plan) : getPlan("elite");
+    if (row.exchange !== "paper" && !plan.liveTrading) continue;
+    add(row.riskLevel, plan.customPrompt ? row.customPrompt : null, row.userId);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,29 @@
+// Real Binance candles from ../shared/data, written into the Redis candle store for tests.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { redis } from "@/lib/redis";
+import { encodeCandle, seriesKey } from "@/lib/market/series";
+import type { Candle } from "@/lib/market/types";
+
+let cache: Candle[] | undefined;
+
+/** The first `count` rows of the real December 2024 BTCUSDT 1m data. */
+export function realCandles(count: number, offset = 0): Candle[] {
+  cache ??= readFileSync(path.resolve(process.cwd(), "../shared/data/binance-btcusdt-1m-2024-12.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [t, o, h, l, c, v] = line.split(",").map(Number);
+      return { t: t!, o: o!, h: h!, l: l!, c: c!, v: v! };
+    });
+  return cache.slice(offset, offset + count);
+}
+
+/** Replace a symbol's stored series with these candles (the last one counts as forming). */
+export async function storeCandles(symbol: string, candles: Candle[]): Promise<void> {
+  const key = seriesKey(symbol);
+  const pipeline = redis().multi().del(key);
+  for (const c of candles) pipeline.zadd(key, c.t, encodeCandle(c));
+  await pipeline.exec();
+}
