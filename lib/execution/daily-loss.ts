@@ -1,0 +1,42 @@
+import "server-only";
+// The daily loss limit: realised PnL since 00:00 UTC; past the limit, auto-trading switches itself off.
+import { and, eq, gte, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { positions, tradingSettings, type TradingSettings } from "@/db/schema";
+import { audit } from "@/lib/audit";
+
+/** Realised PnL (USDT) of the user's positions closed today (UTC), fees included. */
+export async function realizedPnlToday(userId: number, now = new Date()): Promise<number> {
+  const midnight = new Date(now);
+  midnight.setUTCHours(0, 0, 0, 0);
+  const [row] = await db
+    .select({ pnl: sql<string>`COALESCE(SUM(${positions.realizedPnl}), 0)` })
+    .from(positions)
+    .where(
+      and(eq(positions.userId, userId), eq(positions.status, "closed"), gte(positions.closedAt, midnight)),
+    );
+  return Number(row?.pnl ?? 0);
+}
+
+/** When today's loss reached the limit: switch auto-trading off with a notice and an audit entry; returns the notice. */
+export async function enforceDailyLossLimit(settings: TradingSettings): Promise<string | null> {
+  if (settings.dailyLossLimit === null) return null;
+  const pnl = await realizedPnlToday(settings.userId);
+  if (-pnl < settings.dailyLossLimit) return null;
+  const notice = `Daily loss limit reached: ${(-pnl).toFixed(2)} USDT lost today (limit ${settings.dailyLossLimit.toFixed(2)}). Auto-trading was switched off.`;
+  const [res] = await db
+    .update(tradingSettings)
+    .set({ autoTrade: false, pausedReason: notice, pausedAt: new Date() })
+    .where(and(eq(tradingSettings.id, settings.id), eq(tradingSettings.autoTrade, true)));
+  if (res.affectedRows === 1) {
+    await audit({
+      actorId: null,
+      targetUserId: settings.userId,
+      action: "trading.daily_loss_limit",
+      targetType: "trading_settings",
+      targetId: String(settings.id),
+      metadata: { pnl, limit: settings.dailyLossLimit },
+    });
+  }
+  return notice;
+}

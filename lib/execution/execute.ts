@@ -1,0 +1,204 @@
+import "server-only";
+// The execute job for one (decision, user): guards → risk clamps → exchange → one orders row.
+// Crash safety: the row is claimed before the exchange is called and the exchange order id is derived from
+// decision + user, so a retry looks the order up by that id instead of placing a second one.
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { decisions, exchangeAccounts, tradingSettings, users, type Order } from "@/db/schema";
+import { effectivePlan } from "@/lib/billing/effective-plan";
+import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/exchange/types";
+import { latestCandle } from "@/lib/market/series";
+import { executionBlockedReason } from "@/lib/system/guards";
+import { clientOrderIdFor } from "./client-order-id";
+import { enforceDailyLossLimit } from "./daily-loss";
+import { claimOrderRow, FINAL_STATUSES, finishOrder } from "./record";
+import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
+
+export interface ExecuteDeps {
+  getAdapter(accountId: number, userId: number): Promise<ExchangeAdapter>;
+}
+
+/** Thrown for transient exchange failures: BullMQ retries the job, which then looks the order up first. */
+export class RetryableExecutionError extends Error {
+  override name = "RetryableExecutionError";
+}
+
+const filled = (o: ExchangeOrder) => (o.status === "filled" ? "filled" : "placed");
+
+/** Execute one decision for one user; returns the final orders row (idempotent). */
+export async function executeForUser(decisionId: number, userId: number, deps: ExecuteDeps): Promise<Order> {
+  const decision = await db.query.decisions.findFirst({ where: eq(decisions.id, decisionId) });
+  if (!decision) throw new Error(`decision ${decisionId} not found`);
+  const symbol = decision.symbol;
+  const openId = clientOrderIdFor(decisionId, userId, "o");
+  const { order, resumed } = await claimOrderRow({
+    userId,
+    decisionId,
+    symbol,
+    clientOrderId: openId,
+    status: "pending",
+    kind: "none",
+  });
+  if ((FINAL_STATUSES as readonly string[]).includes(order.status)) return order;
+  const skip = (reason: string) => finishOrder(order, { status: "skipped", reason });
+  const fail = (reason: string) => finishOrder(order, { status: "failed", reason });
+
+  const blocked = await executionBlockedReason(userId, symbol);
+  if (blocked) return skip(blocked);
+  const settings = await db.query.tradingSettings.findFirst({
+    where: and(eq(tradingSettings.userId, userId), eq(tradingSettings.symbol, symbol)),
+  });
+  const user = await db.query.users.findFirst({ where: eq(users.id, userId), columns: { plan: true } });
+  if (!settings?.exchangeAccountId || !user) return skip("No exchange account selected for auto-trading.");
+  const account = await db.query.exchangeAccounts.findFirst({
+    where: and(eq(exchangeAccounts.id, settings.exchangeAccountId), eq(exchangeAccounts.userId, userId)),
+  });
+  if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
+  const plan = effectivePlan(user.plan);
+  if (account.exchange !== "paper" && !plan.liveTrading)
+    return skip(`Live trading is not part of the ${plan.name} plan.`);
+  const lossNotice = await enforceDailyLossLimit(settings);
+  if (lossNotice) return skip(lossNotice);
+  if (decision.confidence < settings.minConfidence) {
+    return skip(
+      `Confidence ${decision.confidence.toFixed(2)} is below your minimum of ${settings.minConfidence.toFixed(2)}.`,
+    );
+  }
+
+  try {
+    const adapter = await deps.getAdapter(account.id, userId);
+    if (resumed) {
+      // An earlier attempt may have reached the exchange before crashing or timing out.
+      const existing = await adapter.findOrderByClientId(symbol, openId);
+      if (existing)
+        return finishOrder(order, {
+          status: filled(existing),
+          exchangeAccountId: account.id,
+          side: existing.side,
+          qty: existing.qty,
+          price: existing.price,
+          fee: existing.fee,
+          exchangeOrderId: existing.id,
+          kind: existing.reduceOnly ? "close" : "open",
+        });
+    }
+    const position = await adapter.getPosition(symbol);
+    if (decision.action === "close") {
+      if (!position) return skip("No open position to close.");
+      const side = position.side === "long" ? "sell" : "buy";
+      const o = await adapter.placeMarketOrder({
+        symbol,
+        side,
+        qty: position.qty,
+        clientOrderId: openId,
+        reduceOnly: true,
+      });
+      const result = await finishOrder(order, {
+        status: filled(o),
+        kind: "close",
+        exchangeAccountId: account.id,
+        side,
+        qty: o.qty,
+        price: o.price,
+        fee: o.fee,
+        exchangeOrderId: o.id,
+      });
+      await enforceDailyLossLimit(settings);
+      return result;
+    }
+    if (decision.action !== "buy" && decision.action !== "sell") return skip("Hold: nothing to do.");
+    const side = decision.action;
+    const want = side === "buy" ? "long" : "short";
+    if (position?.side === want) return skip(`Already ${want}: keeping the open position.`);
+    let kind: Order["kind"] = "open";
+    if (position) {
+      kind = "flip";
+      const closeSide = position.side === "long" ? "sell" : "buy";
+      await adapter.placeMarketOrder({
+        symbol,
+        side: closeSide,
+        qty: position.qty,
+        clientOrderId: clientOrderIdFor(decisionId, userId, "c"),
+        reduceOnly: true,
+      });
+      if (await enforceDailyLossLimit(settings))
+        return skip("Daily loss limit reached after closing the opposite position: no new position opened.");
+    }
+    const [limits, balance, candle] = await Promise.all([
+      adapter.getMarketLimits(symbol),
+      adapter.getBalance(),
+      latestCandle(symbol),
+    ]);
+    const price = candle?.c ?? decision.price ?? 0;
+    const leverage = clampLeverage(
+      decision.leverage,
+      settings.maxLeverage,
+      plan.maxLeverage,
+      limits.maxLeverage,
+    );
+    const stopFraction = decision.stopLoss ?? 0.01;
+    const size = sizePosition({
+      equity: balance.equity,
+      available: balance.available,
+      price,
+      stopFraction,
+      leverage,
+      riskLevel: settings.riskLevel,
+      limits,
+    });
+    if (!size.ok) return skip(size.reason);
+    const { stopLoss, takeProfit } = protectivePrices(
+      side,
+      price,
+      stopFraction,
+      decision.takeProfit ?? stopFraction * 2,
+    );
+    await adapter.setLeverage(symbol, leverage);
+    const o = await adapter.placeMarketOrder({
+      symbol,
+      side,
+      qty: size.qty,
+      clientOrderId: openId,
+      stopLoss,
+      takeProfit,
+    });
+    return finishOrder(order, {
+      status: filled(o),
+      kind,
+      exchangeAccountId: account.id,
+      side,
+      qty: o.qty,
+      price: o.price,
+      leverage,
+      stopLoss,
+      takeProfit,
+      fee: o.fee,
+      exchangeOrderId: o.id,
+    });
+  } catch (err) {
+    if (err instanceof ExchangeError) {
+      if (err.transient) throw new RetryableExecutionError(err.message);
+      if (err.kind === "auth") {
+        await db
+          .update(exchangeAccounts)
+          .set({ status: "invalid", statusReason: err.message.slice(0, 255) })
+          .where(eq(exchangeAccounts.id, account.id));
+      }
+      return fail(err.message);
+    }
+    throw err;
+  }
+}
+
+/** After the last retry of a transient failure: record it so the user sees why nothing happened. */
+export async function markExecutionFailed(decisionId: number, userId: number, reason: string): Promise<void> {
+  const { order } = await claimOrderRow({
+    userId,
+    decisionId,
+    symbol: "",
+    clientOrderId: clientOrderIdFor(decisionId, userId, "o"),
+    status: "pending",
+    kind: "none",
+  });
+  await finishOrder(order, { status: "failed", reason });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+// The orders row of one (decision, user): claimed first, finished once, and pushed to the user's stream.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { orders, type NewOrder, type Order } from "@/db/schema";
+import { redis, rkey } from "@/lib/redis";
+import { orderView } from "@/lib/trading/trade-log";
+
+export const FINAL_STATUSES = ["placed", "filled", "skipped", "failed"] as const;
+
+/** Insert the pending row for (decision, user) or find it; `resumed` when an earlier attempt created it. */
+export async function claimOrderRow(
+  row: NewOrder & { decisionId: number },
+): Promise<{ order: Order; resumed: boolean }> {
+  const [result] = await db
+    .insert(orders)
+    .values(row)
+    .onDuplicateKeyUpdate({ set: { id: sql`id` } });
+  const order = await db.query.orders.findFirst({
+    where: and(eq(orders.decisionId, row.decisionId), eq(orders.userId, row.userId)),
+  });
+  if (!order) throw new Error("order row missing after claim");
+  return { order, resumed: result.affectedRows !== 1 };
+}
+
+/** Write the outcome once (a final row is never overwritten) and publish it to the user's dashboard. */
+export async function finishOrder(
+  order: Order,
+  outcome: Partial<NewOrder> & { status: Order["status"] },
+): Promise<Order> {
+  await db
+    .update(orders)
+    .set(outcome)
+    .where(and(eq(orders.id, order.id), inArray(orders.status, ["pending"])));
+  const saved = (await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))!;
+  await redis()
+    .publish(rkey(`events:user:${saved.userId}`), JSON.stringify({ type: "order", ...orderView(saved) }))
+    .catch(() => undefined);
+  return saved;
+}
