@@ -1,31 +1,34 @@
-// GET /dashboard/settings — auto-trading and risk settings (placeholder).
+// GET /dashboard/settings — risk level, leverage cap, minimum confidence, custom prompt, daily loss limit, sessions.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { SlidersHorizontalIcon } from "lucide-react";
-
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { Button } from "@/components/ui/button";
+import { SecurityCard } from "@/components/trading/security-card";
+import { SettingsForm } from "@/components/trading/settings-form";
+import { requireUser } from "@/lib/auth/session";
+import { effectivePlan } from "@/lib/billing/effective-plan";
+import { getSettings } from "@/lib/trading/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const user = await requireUser("/dashboard/settings");
+  const settings = await getSettings(user.id);
+  const plan = effectivePlan(user.plan);
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="Auto-trading, risk level, leverage cap, minimum confidence and daily loss limit."
-      />
-      <EmptyState
-        icon={SlidersHorizontalIcon}
-        title="Connect an account to configure trading"
-        description="Your limits bind every order Tickpilot places: confidence below your floor becomes hold, and leverage never exceeds your cap."
-        action={
-          <Button asChild variant="outline">
-            <Link href="/dashboard/exchange-keys">Go to exchange keys</Link>
-          </Button>
-        }
-      />
+      <PageHeader title="Settings" description="Your limits bind every order Tickpilot places for you." />
+      <div className="grid gap-6">
+        <SettingsForm
+          initial={{
+            riskLevel: settings.riskLevel,
+            maxLeverage: settings.maxLeverage,
+            minConfidence: settings.minConfidence,
+            customPrompt: settings.customPrompt,
+            dailyLossLimit: settings.dailyLossLimit,
+          }}
+          plan={{ name: plan.name, maxLeverage: plan.maxLeverage, customPrompt: plan.customPrompt }}
+        />
+        <SecurityCard />
+      </div>
     </>
   );
 }

@@ -1,31 +1,25 @@
-// GET /dashboard/trades — the trade log (placeholder).
+// GET /dashboard/trades — the full trade log: every order outcome, newest first.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ArrowLeftRightIcon } from "lucide-react";
-
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { Button } from "@/components/ui/button";
+import { TradeLog } from "@/components/trading/trade-log";
+import { Card, CardContent } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Trades" };
 
-export default function TradesPage() {
+export default async function TradesPage() {
+  await requireUser("/dashboard/trades");
   return (
     <>
       <PageHeader
         title="Trades"
-        description="Every order placed for you, with the decision behind it, fees and realised PnL."
+        description="Every decision's outcome for you: placed, skipped (and why), or failed (and why)."
       />
-      <EmptyState
-        icon={ArrowLeftRightIcon}
-        title="No trades yet"
-        description="Orders show up here after the first decision that passes your limits. With auto-trading on, that can be within 5 minutes."
-        action={
-          <Button asChild variant="outline">
-            <Link href="/dashboard">Back to dashboard</Link>
-          </Button>
-        }
-      />
+      <Card>
+        <CardContent>
+          <TradeLog limit={25} />
+        </CardContent>
+      </Card>
     </>
   );
 }

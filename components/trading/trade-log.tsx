@@ -1,0 +1,169 @@
+"use client";
+// The trade log: the user's orders (placed, skipped with why, failed with why), paginated from /api/logs.
+// Refreshes itself when the live stream reports a new order (`refreshKey`).
+import { useEffect, useState } from "react";
+import useSWR from "swr";
+import { ArrowLeftRightIcon, ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
+import { EmptyState } from "@/components/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { swrFetcher } from "@/lib/api/client";
+import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
+
+export interface TradeLogItem {
+  id: number;
+  kind: string;
+  side: "buy" | "sell" | null;
+  qty: number | null;
+  price: number | null;
+  leverage: number | null;
+  stopLoss: number | null;
+  takeProfit: number | null;
+  status: "pending" | "placed" | "filled" | "skipped" | "failed";
+  reason: string | null;
+  fee: number;
+  realizedPnl: number;
+  createdAt: string;
+}
+
+interface TradeLogPage {
+  items: TradeLogItem[];
+  page: number;
+  limit: number;
+  total: number;
+}
+
+const STATUS_VARIANT = {
+  filled: "success",
+  placed: "success",
+  pending: "muted",
+  skipped: "warning",
+  failed: "danger",
+} as const;
+
+export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refreshKey?: number }) {
+  const [page, setPage] = useState(1);
+  const { data, error, isLoading, mutate } = useSWR<TradeLogPage>(
+    `/api/logs?page=${page}&limit=${limit}`,
+    swrFetcher,
+    {
+      keepPreviousData: true,
+    },
+  );
+  useEffect(() => {
+    if (refreshKey > 0) void mutate();
+  }, [refreshKey, mutate]);
+  const pages = data ? Math.max(1, Math.ceil(data.total / limit)) : 1;
+
+  if (error)
+    return (
+      <p className="text-destructive text-sm">Could not load the trade log. It retries automatically.</p>
+    );
+  if (isLoading && !data) {
+    return (
+      <div className="space-y-2" aria-busy="true" aria-label="Loading trades">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-9 w-full" />
+        ))}
+      </div>
+    );
+  }
+  if (!data || data.total === 0) {
+    return (
+      <EmptyState
+        icon={ArrowLeftRightIcon}
+        title="No trades yet"
+        description="When auto-trading is on, every decision's outcome for you appears here: placed, or skipped and why."
+      />
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto">
+        <Table aria-label="Trade log">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Time (UTC)</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Side</TableHead>
+              <TableHead className="text-right">Qty</TableHead>
+              <TableHead className="text-right">Price</TableHead>
+              <TableHead className="text-right">Lev.</TableHead>
+              <TableHead className="hidden md:table-cell">SL / TP</TableHead>
+              <TableHead className="text-right">Fee</TableHead>
+              <TableHead className="min-w-56">Note</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((o) => (
+              <TableRow key={o.id} data-testid="trade-row">
+                <TableCell className="whitespace-nowrap tabular-nums">
+                  {formatDateTime(o.createdAt, { seconds: true })}
+                </TableCell>
+                <TableCell>
+                  <Badge variant={STATUS_VARIANT[o.status]}>{o.status}</Badge>
+                </TableCell>
+                <TableCell
+                  className={cn(
+                    "font-medium uppercase",
+                    o.side === "buy" && "text-profit",
+                    o.side === "sell" && "text-loss",
+                  )}
+                >
+                  {o.side
+                    ? `${o.side}${o.kind === "close" ? " (close)" : o.kind === "flip" ? " (flip)" : ""}`
+                    : "—"}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {formatNumber(o.qty, { decimals: 4 })}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {formatNumber(o.price, { decimals: 2, fixed: true })}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {o.leverage ? `${o.leverage}x` : "—"}
+                </TableCell>
+                <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
+                  {o.stopLoss
+                    ? `${formatNumber(o.stopLoss, { decimals: 0 })} / ${formatNumber(o.takeProfit, { decimals: 0 })}`
+                    : "—"}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {o.fee ? formatUsd(o.fee, { decimals: 2 }) : "—"}
+                </TableCell>
+                <TableCell className="text-muted-foreground max-w-80 text-xs">{o.reason ?? ""}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <div className="flex items-center justify-between text-sm">
+        <span className="text-muted-foreground">
+          {data.total} {data.total === 1 ? "trade" : "trades"} · page {data.page} of {pages}
+        </span>
+        <div className="flex gap-2">
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page <= 1}
+            onClick={() => setPage((p) => p - 1)}
+            aria-label="Previous page"
+          >
+            <ChevronLeftIcon /> Previous
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page >= pages}
+            onClick={() => setPage((p) => p + 1)}
+            aria-label="Next page"
+          >
+            Next <ChevronRightIcon />
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
