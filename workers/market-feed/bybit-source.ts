@@ -1,0 +1,89 @@
+// The live Bybit source (ccxt): backfill the last 5,000 1m candles by paginated REST, then stream with
+// watchOHLCV; on a disconnect reconnect with exponential backoff and backfill the gap by REST first, so the
+// stored series has no holes (writes are idempotent upserts, so overlaps never duplicate).
+import ccxt, { type OHLCV } from "ccxt";
+import { env } from "@/lib/env";
+import { getLogger } from "@/lib/log";
+import type { Candle } from "@/lib/market/types";
+import type { FeedSource, SourceContext } from "./series-feed";
+import { sleep } from "./sleep";
+
+const log = getLogger("market-feed");
+const MINUTE = 60_000;
+const PAGE = 1_000;
+const HISTORY = 5_000;
+
+/** A ccxt pro Bybit client for public market data (BYBIT_API_URL / BYBIT_WS_URL override the hosts). */
+export function bybitMarketClient(): InstanceType<typeof ccxt.pro.bybit> {
+  const ex = new ccxt.pro.bybit({ enableRateLimit: true, options: { defaultType: "swap" } });
+  const urls = ex.urls as { api: Record<string, unknown> };
+  if (env.BYBIT_API_URL) {
+    const base = env.BYBIT_API_URL.replace(/\/$/, "");
+    for (const k of ["spot", "futures", "v2", "public", "private"]) urls.api[k] = base;
+  }
+  if (env.BYBIT_WS_URL) {
+    const ws = env.BYBIT_WS_URL.replace(/\/$/, "");
+    const pub = (urls.api.ws as { public: Record<string, string> }).public;
+    for (const k of Object.keys(pub)) pub[k] = `${ws}/v5/public/${k}`;
+  }
+  return ex;
+}
+
+/** ccxt unified symbol of a USDT perpetual, e.g. BTCUSDT → BTC/USDT:USDT. */
+export function unifiedSymbol(symbol: string): string {
+  return `${symbol.replace(/USDT$/, "")}/USDT:USDT`;
+}
+
+function toCandle(row: OHLCV): Candle | null {
+  const [t, o, h, l, c, v] = row.map(Number);
+  if (![t, o, h, l, c, v].every((x) => Number.isFinite(x))) return null;
+  return { t: t!, o: o!, h: h!, l: l!, c: c!, v: v! };
+}
+
+/** Paginated REST backfill from the newest stored candle (or 5,000 minutes back) up to now. */
+export async function backfill(
+  ex: InstanceType<typeof ccxt.pro.bybit>,
+  ctx: SourceContext,
+  now = Date.now(),
+): Promise<boolean> {
+  const stored = await ctx.newestStored();
+  const floor = Math.floor(now / MINUTE) * MINUTE - (HISTORY - 1) * MINUTE;
+  let since = stored === null ? floor : Math.max(floor, stored);
+  for (let page = 0; page < 20 && !ctx.signal.aborted; page++) {
+    const rows = await ex.fetchOHLCV(unifiedSymbol(ctx.symbol), "1m", since, PAGE);
+    const candles = rows.map(toCandle).filter((c): c is Candle => c !== null && c.t >= since);
+    if (!(await ctx.write(candles))) return false;
+    const last = candles[candles.length - 1];
+    if (!last || candles.length < PAGE || last.t + MINUTE > now) break;
+    since = last.t + MINUTE;
+  }
+  return true;
+}
+
+/** Run the live feed of one symbol while leading. */
+export const runBybit: FeedSource = async (ctx) => {
+  let delay = 1_000;
+  while (!ctx.signal.aborted) {
+    const ex = bybitMarketClient();
+    try {
+      if (!(await backfill(ex, ctx))) return;
+      delay = 1_000;
+      while (!ctx.signal.aborted) {
+        const rows = await ex.watchOHLCV(unifiedSymbol(ctx.symbol), "1m");
+        const candles = rows.map(toCandle).filter((c): c is Candle => c !== null);
+        if (!(await ctx.write(candles))) return;
+        delay = 1_000;
+      }
+    } catch (err) {
+      if (ctx.signal.aborted) return;
+      log.warn(
+        { err: String(err), symbol: ctx.symbol, retryInMs: delay },
+        "bybit feed disconnected; reconnecting",
+      );
+      await sleep(delay, ctx.signal);
+      delay = Math.min(delay * 2, 30_000);
+    } finally {
+      await ex.close().catch(() => undefined);
+    }
+  }
+};
