@@ -166,7 +166,13 @@ export function CandleChart({ candles, seriesId, markers, className }: Props) {
           <span>V {shown.v.toFixed(2)}</span>
         </div>
       )}
-      <div ref={box} className="absolute inset-0" data-testid="candle-chart" />
+      <div
+        ref={box}
+        className="absolute inset-0"
+        data-testid="candle-chart"
+        data-bars={candles.length}
+        data-last-time={candles.at(-1)?.t ?? ""}
+      />
     </div>
   );
 }

@@ -15,10 +15,20 @@ afterAll(async () => {
 });
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/index.ts"], {
-    env: { ...process.env, ...inject("testEnv"), WORKER_ROLES: "feed", REPLAY_SPEED: "60", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "workers/index.ts"],
+    {
+      env: {
+        ...process.env,
+        ...inject("testEnv"),
+        WORKER_ROLES: "feed",
+        REPLAY_SPEED: "60",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   procs.push(child);
   return child;
 }

@@ -15,7 +15,10 @@ const HISTORY = 5_000;
 
 /** A ccxt pro Bybit client for public market data (BYBIT_API_URL / BYBIT_WS_URL override the hosts). */
 export function bybitMarketClient(): InstanceType<typeof ccxt.pro.bybit> {
-  const ex = new ccxt.pro.bybit({ enableRateLimit: true, options: { defaultType: "swap" } });
+  const ex = new ccxt.pro.bybit({
+    enableRateLimit: true,
+    options: { defaultType: "swap", fetchMarkets: { types: ["linear"] } },
+  });
   const urls = ex.urls as { api: Record<string, unknown> };
   if (env.BYBIT_API_URL) {
     const base = env.BYBIT_API_URL.replace(/\/$/, "");
@@ -40,22 +43,27 @@ function toCandle(row: OHLCV): Candle | null {
   return { t: t!, o: o!, h: h!, l: l!, c: c!, v: v! };
 }
 
-/** Paginated REST backfill from the newest stored candle (or 5,000 minutes back) up to now. */
+/**
+ * Paginated REST backfill from the newest stored candle (or 5,000 minutes back) up to now, in windows of exactly
+ * 1,000 minutes (start + end), so the result does not depend on which end of a range the exchange returns first.
+ */
 export async function backfill(
   ex: InstanceType<typeof ccxt.pro.bybit>,
   ctx: SourceContext,
   now = Date.now(),
 ): Promise<boolean> {
   const stored = await ctx.newestStored();
-  const floor = Math.floor(now / MINUTE) * MINUTE - (HISTORY - 1) * MINUTE;
-  let since = stored === null ? floor : Math.max(floor, stored);
-  for (let page = 0; page < 20 && !ctx.signal.aborted; page++) {
-    const rows = await ex.fetchOHLCV(unifiedSymbol(ctx.symbol), "1m", since, PAGE);
-    const candles = rows.map(toCandle).filter((c): c is Candle => c !== null && c.t >= since);
+  const current = Math.floor(now / MINUTE) * MINUTE;
+  const floor = current - (HISTORY - 1) * MINUTE;
+  for (let from = stored === null ? floor : Math.max(floor, stored); from <= current; from += PAGE * MINUTE) {
+    if (ctx.signal.aborted) return false;
+    const until = Math.min(current, from + (PAGE - 1) * MINUTE);
+    const rows = await ex.fetchOHLCV(unifiedSymbol(ctx.symbol), "1m", from, PAGE, { until });
+    const candles = rows
+      .map(toCandle)
+      .filter((c): c is Candle => c !== null && c.t >= from && c.t <= until)
+      .sort((a, b) => a.t - b.t);
     if (!(await ctx.write(candles))) return false;
-    const last = candles[candles.length - 1];
-    if (!last || candles.length < PAGE || last.t + MINUTE > now) break;
-    since = last.t + MINUTE;
   }
   return true;
 }
