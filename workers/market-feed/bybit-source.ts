@@ -14,18 +14,21 @@ const PAGE = 1_000;
 const HISTORY = 5_000;
 
 /** A ccxt pro Bybit client for public market data (BYBIT_API_URL / BYBIT_WS_URL override the hosts). */
-export function bybitMarketClient(): InstanceType<typeof ccxt.pro.bybit> {
+export function bybitMarketClient(
+  apiUrl = env.BYBIT_API_URL,
+  wsUrl = env.BYBIT_WS_URL,
+): InstanceType<typeof ccxt.pro.bybit> {
   const ex = new ccxt.pro.bybit({
     enableRateLimit: true,
     options: { defaultType: "swap", fetchMarkets: { types: ["linear"] } },
   });
   const urls = ex.urls as { api: Record<string, unknown> };
-  if (env.BYBIT_API_URL) {
-    const base = env.BYBIT_API_URL.replace(/\/$/, "");
+  if (apiUrl) {
+    const base = apiUrl.replace(/\/$/, "");
     for (const k of ["spot", "futures", "v2", "public", "private"]) urls.api[k] = base;
   }
-  if (env.BYBIT_WS_URL) {
-    const ws = env.BYBIT_WS_URL.replace(/\/$/, "");
+  if (wsUrl) {
+    const ws = wsUrl.replace(/\/$/, "");
     const pub = (urls.api.ws as { public: Record<string, string> }).public;
     for (const k of Object.keys(pub)) pub[k] = `${ws}/v5/public/${k}`;
   }
@@ -68,30 +71,51 @@ export async function backfill(
   return true;
 }
 
-/** Run the live feed of one symbol while leading. */
-export const runBybit: FeedSource = async (ctx) => {
-  let delay = 1_000;
-  while (!ctx.signal.aborted) {
-    const ex = bybitMarketClient();
-    try {
-      if (!(await backfill(ex, ctx))) return;
-      delay = 1_000;
-      while (!ctx.signal.aborted) {
-        const rows = await ex.watchOHLCV(unifiedSymbol(ctx.symbol), "1m");
-        const candles = rows.map(toCandle).filter((c): c is Candle => c !== null);
-        if (!(await ctx.write(candles))) return;
-        delay = 1_000;
+/** Options of the Bybit source (tests point it at a fake exchange and a moved clock). */
+export interface BybitSourceOptions {
+  apiUrl?: string;
+  wsUrl?: string;
+  now?: () => number;
+  /** First reconnect delay; doubles per failure up to 30 s. */
+  baseDelayMs?: number;
+}
+
+/** The live feed of one symbol while leading. */
+export function bybitSource(opts: BybitSourceOptions = {}): FeedSource {
+  const now = opts.now ?? Date.now;
+  const base = opts.baseDelayMs ?? 1_000;
+  return async (ctx) => {
+    let delay = base;
+    while (!ctx.signal.aborted) {
+      const ex = bybitMarketClient(opts.apiUrl ?? env.BYBIT_API_URL, opts.wsUrl ?? env.BYBIT_WS_URL);
+      // Closing the client rejects a pending watchOHLCV, so losing leadership stops the stream at once.
+      const stop = () => void ex.close().catch(() => undefined);
+      ctx.signal.addEventListener("abort", stop, { once: true });
+      try {
+        // ccxt needs an http agent for plain ws:// URLs (the local fake exchange in tests).
+        if ((opts.wsUrl ?? env.BYBIT_WS_URL)?.startsWith("ws://")) await ex.loadHttpProxyAgent();
+        if (!(await backfill(ex, ctx, now()))) return;
+        while (!ctx.signal.aborted) {
+          const rows = await ex.watchOHLCV(unifiedSymbol(ctx.symbol), "1m");
+          const candles = rows.map(toCandle).filter((c): c is Candle => c !== null);
+          if (!(await ctx.write(candles))) return;
+          delay = base;
+        }
+      } catch (err) {
+        if (ctx.signal.aborted) return;
+        log.warn(
+          { err: String(err), symbol: ctx.symbol, retryInMs: delay },
+          "bybit feed disconnected; reconnecting",
+        );
+        await sleep(delay, ctx.signal);
+        delay = Math.min(delay * 2, 30_000);
+      } finally {
+        ctx.signal.removeEventListener("abort", stop);
+        await ex.close().catch(() => undefined);
       }
-    } catch (err) {
-      if (ctx.signal.aborted) return;
-      log.warn(
-        { err: String(err), symbol: ctx.symbol, retryInMs: delay },
-        "bybit feed disconnected; reconnecting",
-      );
-      await sleep(delay, ctx.signal);
-      delay = Math.min(delay * 2, 30_000);
-    } finally {
-      await ex.close().catch(() => undefined);
     }
-  }
-};
+  };
+}
+
+/** The live feed with the configured URLs (role `feed`, MARKET_SOURCE=bybit). */
+export const runBybit: FeedSource = (ctx) => bybitSource()(ctx);
