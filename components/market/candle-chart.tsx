@@ -73,7 +73,7 @@ export function CandleChart({ candles, seriesId, markers, className }: Props) {
       autoSize: true,
       layout: { background: { type: ColorType.Solid, color: "transparent" }, attributionLogo: false },
       crosshair: { mode: CrosshairMode.Normal },
-      rightPriceScale: { borderVisible: false, scaleMargins: { top: 0.08, bottom: 0.25 } },
+      rightPriceScale: { borderVisible: false, scaleMargins: { top: 0.14, bottom: 0.25 } },
       timeScale: { borderVisible: false, timeVisible: true, secondsVisible: false, rightOffset: 4 },
     });
     price.current = c.addSeries(CandlestickSeries, { borderVisible: false });
@@ -153,7 +153,7 @@ export function CandleChart({ candles, seriesId, markers, className }: Props) {
     <div className={className} style={{ position: "relative" }}>
       {shown && (
         <div
-          className="text-muted-foreground pointer-events-none absolute top-1 left-2 z-10 flex flex-wrap gap-x-3 gap-y-0.5 font-mono text-[11px] tabular-nums"
+          className="text-muted-foreground bg-card/80 pointer-events-none absolute top-0 left-1 z-10 flex max-w-[calc(100%-5rem)] flex-wrap gap-x-3 gap-y-0.5 rounded px-1 py-0.5 font-mono text-[11px] tabular-nums"
           data-testid="chart-legend"
         >
           <span className="text-foreground">

@@ -40,14 +40,14 @@ export function MarketChartCard({ symbols, markers }: Props) {
   const { candles, lastUpdate, source, isLoading, error, connected } = useMarketStream(symbol, interval);
   const now = useNow(5_000);
   const last = candles.at(-1);
-  const prev = candles.at(-2);
-  const change = last && prev ? ((last.c - prev.c) / prev.c) * 100 : null;
+  const first = candles[0];
+  const change = last && first ? ((last.c - first.o) / first.o) * 100 : null;
   const stale = !isLoading && !error && (lastUpdate === null || now - lastUpdate > STALE_MS);
 
   return (
     <Card className="gap-3 py-4 sm:py-5" data-testid="market-card">
       <CardHeader className="flex flex-wrap items-center justify-between gap-3 px-4 sm:px-5">
-        <div className="flex min-w-0 items-center gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2">
           {symbols.length > 1 ? (
             <Tabs value={symbol} onValueChange={setSymbol}>
               <TabsList>
@@ -67,7 +67,10 @@ export function MarketChartCard({ symbols, markers }: Props) {
               : "—"}
           </span>
           {change !== null && (
-            <span className={`text-sm tabular-nums ${change >= 0 ? "text-success" : "text-danger"}`}>
+            <span
+              className={`text-sm tabular-nums ${change >= 0 ? "text-success" : "text-danger"}`}
+              title="Change over the candles on the chart"
+            >
               {change >= 0 ? "+" : ""}
               {change.toFixed(2)}%
             </span>
