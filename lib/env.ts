@@ -121,6 +121,15 @@ const schema = z.object({
   SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   /** Parallel execute jobs per worker process. */
   EXECUTE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(200),
+  // ── Market feed (issue #4) ──
+  /** Replay speed factor: 1 = real time, 60 = one replayed candle per second (demos, tests). */
+  REPLAY_SPEED: z.coerce.number().min(0.1).max(10_000).default(1),
+  /** CSV (optionally .gz) of 1m candles `timestamp,open,high,low,close,volume`; default the bundled file. */
+  REPLAY_DATA_PATH: optionalString,
+  /** Base URL override for Bybit REST (tests point ccxt at a local fake); unset = the real api.bybit.com. */
+  BYBIT_API_URL: optionalString.pipe(z.url().optional()),
+  /** WebSocket URL override for Bybit public streams (tests); unset = the real stream.bybit.com. */
+  BYBIT_WS_URL: optionalString.pipe(z.url().optional()),
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,
 });

@@ -1,6 +1,7 @@
 // Which workers this process runs. Each feature registers its starter here; WORKER_ROLES picks a subset.
 import { env } from "@/lib/env";
 import { startDecideWorker } from "./decide";
+import { startMarketFeed } from "./market-feed";
 
 export interface Runnable {
   name: string;
@@ -16,6 +17,7 @@ type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
 /** role name → starter. Features add their entry (e.g. `feed: startMarketFeed`). */
 const STARTERS: Record<string, Starter> = {
   decide: startDecideWorker,
+  feed: startMarketFeed,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

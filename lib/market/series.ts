@@ -3,7 +3,7 @@ import "server-only";
 // Member format `t:o:h:l:c:v` (open time ms, prices, base volume). The newest member may be the forming candle.
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
-import type { Candle } from "./types";
+import { INTERVAL_MS, type Candle, type Interval } from "./types";
 
 /** Redis key of a stored series, e.g. `tp:candles:replay:BTCUSDT:1m`. */
 export function seriesKey(symbol: string, source: string = env.MARKET_SOURCE, interval = "1m"): string {
@@ -43,4 +43,81 @@ export async function latestCandle(
 ): Promise<Candle | null> {
   const [member] = await redis().zrange(seriesKey(symbol, source), -1, -1);
   return member ? decodeCandle(member) : null;
+}
+
+/** Redis hash with the feed's heartbeat/status for a series (see feed-status.ts). */
+export function feedStatusKey(symbol: string, source: string = env.MARKET_SOURCE): string {
+  return rkey(`feed:${source}:${symbol}:1m`);
+}
+
+/** Redis key of the leader lock for a series' feed. */
+export function feedLockKey(symbol: string, source: string = env.MARKET_SOURCE): string {
+  return rkey(`feed:${source}:${symbol}:1m:leader`);
+}
+
+/**
+ * "Closed" rule: a stored 1m candle is closed when a newer candle exists in the series, or when its minute has
+ * ended on the wall clock (t + 1m ≤ now). Only the newest member can be forming.
+ */
+export function isClosed(c: Candle, newerExists: boolean, now = Date.now()): boolean {
+  return newerExists || c.t + INTERVAL_MS["1m"] <= now;
+}
+
+/** Aggregate 1m candles (oldest first) into `interval` candles aligned to UTC boundaries. */
+export function aggregate(candles: Candle[], interval: Interval): Candle[] {
+  if (interval === "1m") return candles;
+  const size = INTERVAL_MS[interval];
+  const out: Candle[] = [];
+  for (const c of candles) {
+    const t = Math.floor(c.t / size) * size;
+    const last = out[out.length - 1];
+    if (last && last.t === t) {
+      last.h = Math.max(last.h, c.h);
+      last.l = Math.min(last.l, c.l);
+      last.c = c.c;
+      last.v = Math.round((last.v + c.v) * 1e8) / 1e8;
+    } else {
+      out.push({ ...c, t });
+    }
+  }
+  return out;
+}
+
+// 1m candles needed to build `count` derived candles (plus one bucket of slack for the partial first bucket).
+function oneMinuteSpan(interval: Interval, count: number): number {
+  return Math.min((count + 1) * (INTERVAL_MS[interval] / INTERVAL_MS["1m"]), 5_001);
+}
+
+/**
+ * The newest `count` candles of `interval` for the chart and the API: closed ones plus the forming one, oldest
+ * first. Derived intervals aggregate the stored 1m series; the first bucket is dropped when it is partial.
+ */
+export async function readKline(symbol: string, interval: Interval, count: number): Promise<Candle[]> {
+  const ones = await readCandles(symbol, oneMinuteSpan(interval, count));
+  return lastWhole(ones, interval, count);
+}
+
+/** The newest `count` CLOSED candles of `interval` (for the decision loop), oldest first. */
+export async function readClosedCandles(
+  symbol: string,
+  count: number,
+  interval: Interval = "1m",
+  now = Date.now(),
+): Promise<Candle[]> {
+  const ones = await readCandles(symbol, oneMinuteSpan(interval, count) + 1);
+  const last = ones[ones.length - 1];
+  if (last && !isClosed(last, false, now)) ones.pop();
+  const size = INTERVAL_MS[interval];
+  // A derived bucket is closed once its last minute is closed.
+  const closedUntil = ones.length ? ones[ones.length - 1]!.t + INTERVAL_MS["1m"] : 0;
+  const bars = lastWhole(ones, interval, Number.MAX_SAFE_INTEGER).filter((b) => b.t + size <= closedUntil);
+  return bars.slice(-count);
+}
+
+// Aggregate and drop a partial leading bucket (its first minute missing), then keep the newest `count`.
+function lastWhole(ones: Candle[], interval: Interval, count: number): Candle[] {
+  const bars = aggregate(ones, interval);
+  const first = ones[0];
+  if (interval !== "1m" && first && first.t % INTERVAL_MS[interval] !== 0 && bars.length > 1) bars.shift();
+  return bars.slice(-count);
 }

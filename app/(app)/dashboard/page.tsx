@@ -1,12 +1,11 @@
-// GET /dashboard — the signed-in overview (placeholder until the chart, positions and PnL land).
+// GET /dashboard — the signed-in overview: stat cards and the live market chart.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ActivityIcon, BotIcon, PlugIcon, TrendingUpIcon, WalletIcon, type LucideIcon } from "lucide-react";
+import { ActivityIcon, BotIcon, TrendingUpIcon, WalletIcon, type LucideIcon } from "lucide-react";
 
-import { EmptyState } from "@/components/empty-state";
+import { MarketChartCard } from "@/components/market/market-chart-card";
 import { PageHeader } from "@/components/page-header";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -38,22 +37,9 @@ export default function DashboardPage() {
           </Card>
         ))}
       </div>
-      <EmptyState
-        className="mt-6"
-        icon={PlugIcon}
-        title="Connect an exchange account to get started"
-        description="Add the built-in paper exchange or a trade-only API key, set your risk limits, then switch auto-trading on. A decision arrives every 5 minutes."
-        action={
-          <>
-            <Button asChild>
-              <Link href="/dashboard/exchange-keys">Connect an exchange</Link>
-            </Button>
-            <Button asChild variant="outline">
-              <Link href="/dashboard/settings">Set risk limits</Link>
-            </Button>
-          </>
-        }
-      />
+      <div className="mt-6">
+        <MarketChartCard symbols={env.MARKET_SYMBOLS} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,132 @@
+"use client";
+// The dashboard's market card: symbol and last price, interval switcher, live/stale state, and the chart.
+import { useEffect, useState } from "react";
+import { AlertTriangleIcon, CandlestickChartIcon } from "lucide-react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { INTERVALS, type Interval } from "@/lib/market/types";
+import { CandleChart, type ChartMarker } from "./candle-chart";
+import { useMarketStream } from "./use-market-stream";
+
+/** The feed counts as stale when its last update is older than this. */
+const STALE_MS = 120_000;
+
+interface Props {
+  symbols: string[];
+  markers?: ChartMarker[];
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+function ago(ms: number): string {
+  const m = Math.round(ms / 60_000);
+  return m < 60 ? `${m} min` : `${Math.round(m / 60)} h`;
+}
+
+/** Live candlestick card for the configured symbols. */
+export function MarketChartCard({ symbols, markers }: Props) {
+  const [symbol, setSymbol] = useState(symbols[0]!);
+  const [interval, chooseInterval] = useState<Interval>("1m");
+  const { candles, lastUpdate, source, isLoading, error, connected } = useMarketStream(symbol, interval);
+  const now = useNow(5_000);
+  const last = candles.at(-1);
+  const first = candles[0];
+  const change = last && first ? ((last.c - first.o) / first.o) * 100 : null;
+  const stale = !isLoading && !error && (lastUpdate === null || now - lastUpdate > STALE_MS);
+
+  return (
+    <Card className="gap-3 py-4 sm:py-5" data-testid="market-card">
+      <CardHeader className="flex flex-wrap items-center justify-between gap-3 px-4 sm:px-5">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2">
+          {symbols.length > 1 ? (
+            <Tabs value={symbol} onValueChange={setSymbol}>
+              <TabsList>
+                {symbols.map((s) => (
+                  <TabsTrigger key={s} value={s}>
+                    {s}
+                  </TabsTrigger>
+                ))}
+              </TabsList>
+            </Tabs>
+          ) : (
+            <span className="font-semibold tracking-tight">{symbol}</span>
+          )}
+          <span className="text-xl font-semibold tabular-nums" data-testid="last-price">
+            {last
+              ? last.c.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+              : "—"}
+          </span>
+          {change !== null && (
+            <span
+              className={`text-sm tabular-nums ${change >= 0 ? "text-success" : "text-danger"}`}
+              title="Change over the candles on the chart"
+            >
+              {change >= 0 ? "+" : ""}
+              {change.toFixed(2)}%
+            </span>
+          )}
+          {!isLoading && !error && (
+            <Badge variant={stale ? "warning" : connected ? "success" : "muted"}>
+              {stale ? "Stale" : connected ? "Live" : "Reconnecting"}
+            </Badge>
+          )}
+          {source === "replay" && (
+            <Badge variant="muted" title="Real Binance candles from December 2024, re-timed to now">
+              Replay
+            </Badge>
+          )}
+        </div>
+        <Tabs value={interval} onValueChange={(v) => chooseInterval(v as Interval)}>
+          <TabsList aria-label="Candle interval">
+            {INTERVALS.map((i) => (
+              <TabsTrigger key={i} value={i} className="px-3">
+                {i}
+              </TabsTrigger>
+            ))}
+          </TabsList>
+        </Tabs>
+      </CardHeader>
+      <CardContent className="px-2 sm:px-3">
+        {stale && (
+          <Alert variant="warning" className="mb-3" data-testid="stale-banner">
+            <AlertTriangleIcon />
+            <AlertTitle>Market feed is stale</AlertTitle>
+            <AlertDescription>
+              {lastUpdate
+                ? `The last candle update arrived ${ago(now - lastUpdate)} ago. Prices on this chart may be out of date; decisions pause until the feed recovers.`
+                : "No candles have arrived yet. Check that a worker with the feed role is running."}
+            </AlertDescription>
+          </Alert>
+        )}
+        <div className="relative h-[340px] sm:h-[420px]">
+          {error ? (
+            <div className="text-muted-foreground flex h-full flex-col items-center justify-center gap-2 text-sm">
+              <CandlestickChartIcon className="size-6" aria-hidden="true" />
+              <p>{error.message}</p>
+            </div>
+          ) : (
+            <>
+              {isLoading && <Skeleton className="absolute inset-0 z-20" data-testid="chart-loading" />}
+              <CandleChart
+                candles={candles}
+                seriesId={`${symbol}|${interval}`}
+                markers={markers}
+                className="h-full"
+              />
+            </>
+          )}
+        </div>
+      </CardContent>
+    </Card>
+  );
+}
