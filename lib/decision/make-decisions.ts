@@ -4,7 +4,7 @@ import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions, type Decision, type NewDecision } from "@/db/schema";
-import { readCandles } from "@/lib/market/series";
+import { readClosedCandles } from "@/lib/market/series";
 import { getLogger } from "@/lib/log";
 import { buildPrompt, type RiskLevel } from "./build-prompt";
 import { loadDecisionGroups, type DecisionGroup } from "./groups";
@@ -24,12 +24,6 @@ export const RISK_LEVERAGE_CAP: Record<RiskLevel, number> = { low: 3, medium: 5,
 export interface TickResult {
   decisions: Array<{ decision: Decision; userIds: number[] }>;
   providerCalls: number;
-}
-
-/** Closed 1m candles for the strategy (the newest stored candle may still be forming). */
-async function closedCandles(symbol: string, count: number) {
-  const candles = await readCandles(symbol, count + 1);
-  return candles.slice(0, -1);
 }
 
 /** Tokens spent today (UTC) across all symbols. */
@@ -97,7 +91,7 @@ export async function makeDecisions(
   const cfg = config ?? (await providerConfig());
   const providerModel = `${cfg.provider}/${cfg.model}`;
   const groups = await loadDecisionGroups(symbol, providerModel);
-  const candles = await closedCandles(symbol, env.DECISION_CANDLES);
+  const candles = await readClosedCandles(symbol, env.DECISION_CANDLES);
   const ind = candles.length >= 30 ? computeIndicators(candles) : null;
   let budgetLeft = cfg.provider === "openai" ? (await tokenBudget()) - (await tokensToday()) : Infinity;
   let safe = cfg.provider === "openai" ? (await getDecisionState(symbol)).safeMode : false;

@@ -41,7 +41,7 @@ export const GET = apiRoute(async (req) => {
       const unlisten = await streamHub().listen([...bySymbol.keys(), decisions, mine], (channel, message) => {
         const symbol = bySymbol.get(channel);
         if (symbol) sendCandle(symbol, message);
-        else send(`event: ${channel === decisions ? "decision" : "order"}\ndata: ${message}\n\n`);
+        else send(`event: ${channel === decisions ? "decision" : userEventName(message)}\ndata: ${message}\n\n`);
       });
       const ping = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
       cleanup = () => {
@@ -77,3 +77,8 @@ export const GET = apiRoute(async (req) => {
     },
   });
 });
+
+// A user's channel carries their orders and their custom group's decisions (`type` says which).
+function userEventName(message: string): "order" | "decision" {
+  return message.startsWith('{"type":"decision"') ? "decision" : "order";
+}
