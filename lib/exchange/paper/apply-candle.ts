@@ -55,7 +55,8 @@ async function closeForExit(positionId: number, candle: Candle): Promise<boolean
     const realized =
       exit.reason === "liquidation" ? -pos.margin : pnl(pos.side, pos.qty, pos.entryPrice, exit.price);
     const fee = exit.reason === "liquidation" ? 0 : takerFee(pos.qty, exit.price, rules.takerFee);
-    const clientOrderId = `${exit.reason === "stop_loss" ? "sl" : exit.reason === "take_profit" ? "tp" : "liq"}-${pos.id}`;
+    // Exchange-made exits get ids the platform never generates (`exit-sl-42`), one per position.
+    const clientOrderId = `exit-${exit.reason === "stop_loss" ? "sl" : exit.reason === "take_profit" ? "tp" : "liq"}-${pos.id}`;
     const side = pos.side === "long" ? "sell" : "buy";
     const [po] = await tx
       .insert(paperOrders)
