@@ -8,11 +8,14 @@ import { AppError } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { effectivePlan } from "@/lib/billing/effective-plan";
+import { getLogger } from "@/lib/log";
 import { currentKeyVersion, encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { resetPaperAccount } from "@/lib/exchange/paper/reset";
 import { liveExchange } from "@/lib/exchange/registry";
 import { validateKeys } from "@/lib/exchange/validate-keys";
 import { getOwnedAccount, getTradingSelection } from "./exchange-accounts";
+
+const log = getLogger("exchange-keys");
 
 export interface ConnectInput {
   exchange: string;
@@ -54,6 +57,10 @@ export async function connectAccount(user: CurrentUser, input: ConnectInput, ip:
     })
     .$returningId();
   const id = row!.id;
+  log.info(
+    { userId: user.id, accountId: id, exchange: input.exchange, keyHint: maskKey(input.apiKey) },
+    "exchange key added",
+  );
   await audit({
     actorId: user.id,
     targetUserId: user.id,

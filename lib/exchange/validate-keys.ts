@@ -2,9 +2,12 @@ import "server-only";
 // Check a key pair with the exchange before it is stored: balance (the key works) and permissions
 // (it can trade, it cannot withdraw). Every failure becomes an AppError with a message for the user.
 import { AppError } from "@/lib/api/errors";
+import { getLogger } from "@/lib/log";
 import { CcxtAdapter, createCcxtClient } from "./ccxt-adapter";
 import { liveExchange } from "./registry";
 import { ExchangeError, type KeyPermissions } from "./types";
+
+const log = getLogger("exchange-keys");
 
 export interface ValidKey {
   permissions: KeyPermissions;
@@ -42,6 +45,8 @@ export async function validateKeys(input: {
   } catch (err) {
     if (err instanceof AppError) throw err;
     const kind = err instanceof ExchangeError ? err.kind : "unavailable";
+    // The kind and the exchange only: the error object may carry the signed request.
+    log.warn({ exchange: input.exchange, testnet: input.testnet, kind }, "exchange key validation failed");
     if (kind === "auth" || kind === "permission") {
       const message = `The exchange rejected this key. Check that the API key and secret were copied completely, that the key is for ${where}, and that it has not expired.`;
       throw new AppError("bad_request", message, { fields: { apiKey: "The exchange rejected this key" } });

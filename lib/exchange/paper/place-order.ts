@@ -52,19 +52,17 @@ export async function placePaperOrder(
     const existing = await findPaperOrder(tx, accountId, input.clientOrderId);
     if (existing) return { order: existing, error: null };
     const reject = async (reason: string, kind: "rejected" | "insufficient_balance") => {
-      await tx
-        .insert(paperOrders)
-        .values({
-          exchangeAccountId: accountId,
-          clientOrderId: input.clientOrderId,
-          symbol: input.symbol,
-          side: input.side,
-          qty: r8(input.qty),
-          reduceOnly: Boolean(input.reduceOnly),
-          leverage,
-          status: "rejected",
-          reason,
-        });
+      await tx.insert(paperOrders).values({
+        exchangeAccountId: accountId,
+        clientOrderId: input.clientOrderId,
+        symbol: input.symbol,
+        side: input.side,
+        qty: r8(input.qty),
+        reduceOnly: Boolean(input.reduceOnly),
+        leverage,
+        status: "rejected",
+        reason,
+      });
       const order = (await findPaperOrder(tx, accountId, input.clientOrderId))!;
       return { order, error: new ExchangeError(kind, reason) };
     };
