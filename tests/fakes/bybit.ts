@@ -293,3 +293,19 @@ export async function startFakeBybit(
       }),
   };
 }
+
+/** Fixed keys the browser tests type into the form (the e2e global setup starts the fake with them). */
+export const E2E_BYBIT_KEYS = {
+  trade: { apiKey: "E2Etradekey0000ABCD", apiSecret: "e2e-trade-secret-9f8e7d6c5b4a" },
+  withdraw: { apiKey: "E2Ewithdrawkey00WXYZ", apiSecret: "e2e-withdraw-secret-1a2b3c4d" },
+};
+
+/** Start the fake with the e2e keys. */
+export function startE2eFakeBybit(): Promise<FakeBybit> {
+  return startFakeBybit({
+    keys: {
+      [E2E_BYBIT_KEYS.trade.apiKey]: { secret: E2E_BYBIT_KEYS.trade.apiSecret, balance: 5000 },
+      [E2E_BYBIT_KEYS.withdraw.apiKey]: { secret: E2E_BYBIT_KEYS.withdraw.apiSecret, withdraw: true },
+    },
+  });
+}
