@@ -34,6 +34,7 @@ export function AccountRow({ account }: { account: AccountView }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const status = STATUS[account.status];
+  const exchangeName = account.exchange.charAt(0).toUpperCase() + account.exchange.slice(1);
 
   async function act(url: string, method: string, body: unknown, done: string) {
     setBusy(true);
@@ -56,9 +57,7 @@ export function AccountRow({ account }: { account: AccountView }) {
         <div className="min-w-0 space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <span className="truncate font-medium">{account.label}</span>
-            <Badge variant="outline" className="capitalize">
-              {account.exchange}
-            </Badge>
+            <Badge variant="outline">{exchangeName}</Badge>
             {account.testnet && <Badge variant="warning">Testnet</Badge>}
             <Badge variant={status.variant}>{status.label}</Badge>
             {account.usedForTrading && <Badge variant="default">Auto-trading</Badge>}
@@ -116,7 +115,7 @@ export function AccountRow({ account }: { account: AccountView }) {
               <AlertDialogTitle>Delete {account.label}?</AlertDialogTitle>
               <AlertDialogDescription>
                 The encrypted key {account.keyHint} is erased from Tickpilot. Also delete the key on{" "}
-                {account.exchange} if you no longer use it.
+                {exchangeName} if you no longer use it.
               </AlertDialogDescription>
             </AlertDialogHeader>
             <AlertDialogFooter>

@@ -69,7 +69,7 @@ export function AddKeyForm({ canAdd, blockedReason }: { canAdd: boolean; blocked
                   <AlertDescription>{error.message}</AlertDescription>
                 </Alert>
               )}
-              <div className="grid gap-5 sm:grid-cols-2">
+              <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-1 2xl:grid-cols-2">
                 <Field invalid={!!fieldError("exchange")}>
                   <FieldLabel htmlFor="key-exchange">Exchange</FieldLabel>
                   <Select value={form.exchange} onValueChange={set("exchange")}>

@@ -115,9 +115,9 @@ export function PaperCard({ paper }: { paper: PaperSummaryView }) {
         </CardAction>
       </CardHeader>
       <CardContent className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label="Equity (USDT)" value={formatNumber(paper.equity)} />
-        <Stat label="Wallet balance" value={formatNumber(paper.balance)} />
-        <Stat label="Margin in use" value={formatNumber(paper.margin)} />
+        <Stat label="Equity (USDT)" value={formatNumber(paper.equity, { decimals: 2, fixed: true })} />
+        <Stat label="Wallet balance" value={formatNumber(paper.balance, { decimals: 2, fixed: true })} />
+        <Stat label="Margin in use" value={formatNumber(paper.margin, { decimals: 2, fixed: true })} />
         <Stat
           label="Since start"
           value={formatUsd(change, { signed: true })}
