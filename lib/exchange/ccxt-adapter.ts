@@ -43,6 +43,22 @@ export function createCcxtClient(config: LiveExchangeConfig, creds: Credentials,
   return ex;
 }
 
+// Markets are public and change rarely: share them across clients for an hour so that an order job per user
+// does not reload the exchange's instrument list each time.
+const MARKETS_TTL_MS = 3_600_000;
+const marketCache = new Map<string, { at: number; markets: Exchange["markets"] }>();
+
+async function ensureMarkets(ex: Exchange, cacheKey: string): Promise<void> {
+  if (ex.markets) return;
+  const hit = marketCache.get(cacheKey);
+  if (hit && Date.now() - hit.at < MARKETS_TTL_MS) {
+    ex.setMarkets(hit.markets);
+    return;
+  }
+  await ex.loadMarkets();
+  marketCache.set(cacheKey, { at: Date.now(), markets: ex.markets });
+}
+
 function toOrder(o: Order, clientOrderId: string, symbol: string): ExchangeOrder {
   const status =
     o.status === "closed"
@@ -68,15 +84,18 @@ function toOrder(o: Order, clientOrderId: string, symbol: string): ExchangeOrder
 /** An ExchangeAdapter over one ccxt client. */
 export class CcxtAdapter implements ExchangeAdapter {
   readonly exchange: string;
+  private readonly cacheKey: string;
   constructor(
     private readonly config: LiveExchangeConfig,
     private readonly ex: Exchange,
   ) {
     this.exchange = config.ccxtId;
+    this.cacheKey = `${config.ccxtId}|${JSON.stringify(ex.urls.api)}`;
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
+      await ensureMarkets(this.ex, this.cacheKey);
       return await fn();
     } catch (err) {
       throw mapCcxtError(err, this.config.name);
@@ -124,6 +143,7 @@ export class CcxtAdapter implements ExchangeAdapter {
 
   async setLeverage(symbol: string, leverage: number): Promise<void> {
     try {
+      await ensureMarkets(this.ex, this.cacheKey);
       await this.ex.setLeverage(leverage, this.config.toMarket(symbol));
     } catch (err) {
       // Bybit answers "leverage not modified" (110043) when it is already set: that is success.
@@ -139,6 +159,7 @@ export class CcxtAdapter implements ExchangeAdapter {
     if (input.stopLoss) params.stopLoss = { triggerPrice: input.stopLoss };
     if (input.takeProfit) params.takeProfit = { triggerPrice: input.takeProfit };
     try {
+      await ensureMarkets(this.ex, this.cacheKey);
       await this.ex.createOrder(market, "market", input.side, input.qty, undefined, params);
     } catch (err) {
       const mapped = mapCcxtError(err, this.config.name);

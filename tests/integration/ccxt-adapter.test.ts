@@ -41,6 +41,15 @@ describe("ccxt adapter (Bybit) against the fake v5 API", () => {
     });
   });
 
+  it("shares the market list across clients instead of reloading it per adapter", async () => {
+    await adapter().getBalance();
+    const loads = () => fake.state.requests.filter((r) => r.endsWith("/v5/market/instruments-info")).length;
+    const before = loads();
+    await adapter().getBalance();
+    await adapter().getMarketLimits("BTCUSDT");
+    expect(loads()).toBe(before);
+  });
+
   it("a wrong secret fails the signature check → auth error", async () => {
     const err = await adapter("TRADEKEY0001", "wrong-secret-xx")
       .getBalance()
