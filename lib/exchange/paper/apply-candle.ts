@@ -7,8 +7,10 @@ import { and, eq, gte, lte, or } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, orders, paperOrders, positions, type Position } from "@/db/schema";
 import type { Candle } from "@/lib/market/types";
-import { lockPaperAccount, markClosed, moveBalance, paperRules } from "./book";
+import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
 import { pnl, r8, takerFee } from "./math";
+
+const CLOSE_CONCURRENCY = 8;
 
 type Exit = { reason: "stop_loss" | "take_profit" | "liquidation"; price: number };
 
@@ -35,81 +37,83 @@ export function exitFor(pos: Position, candle: Candle): Exit | null {
 
 /** Close one position for an exit, booking PnL and fees, and logging the exit as an order. */
 async function closeForExit(positionId: number, candle: Candle): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [pre] = await tx
-      .select({ accountId: positions.exchangeAccountId })
-      .from(positions)
-      .where(eq(positions.id, positionId));
-    if (!pre) return false;
-    const acct = await lockPaperAccount(tx, pre.accountId);
-    const [pos] = await tx
-      .select()
-      .from(positions)
-      .where(and(eq(positions.id, positionId), eq(positions.status, "open")))
-      .for("update");
-    if (!pos) return false;
-    const exit = exitFor(pos, candle);
-    if (!exit) return false;
-    const rules = paperRules();
-    // Liquidation loses the whole isolated margin (the remainder goes to the insurance fund); no fee.
-    const realized =
-      exit.reason === "liquidation" ? -pos.margin : pnl(pos.side, pos.qty, pos.entryPrice, exit.price);
-    const fee = exit.reason === "liquidation" ? 0 : takerFee(pos.qty, exit.price, rules.takerFee);
-    // Exchange-made exits get ids the platform never generates (`exit-sl-42`), one per position.
-    const clientOrderId = `exit-${exit.reason === "stop_loss" ? "sl" : exit.reason === "take_profit" ? "tp" : "liq"}-${pos.id}`;
-    const side = pos.side === "long" ? "sell" : "buy";
-    const [po] = await tx
-      .insert(paperOrders)
-      .values({
+  return withDeadlockRetry(() =>
+    db.transaction(async (tx) => {
+      const [pre] = await tx
+        .select({ accountId: positions.exchangeAccountId })
+        .from(positions)
+        .where(eq(positions.id, positionId));
+      if (!pre) return false;
+      const acct = await lockPaperAccount(tx, pre.accountId);
+      const [pos] = await tx
+        .select()
+        .from(positions)
+        .where(and(eq(positions.id, positionId), eq(positions.status, "open")))
+        .for("update");
+      if (!pos) return false;
+      const exit = exitFor(pos, candle);
+      if (!exit) return false;
+      const rules = paperRules();
+      // Liquidation loses the whole isolated margin (the remainder goes to the insurance fund); no fee.
+      const realized =
+        exit.reason === "liquidation" ? -pos.margin : pnl(pos.side, pos.qty, pos.entryPrice, exit.price);
+      const fee = exit.reason === "liquidation" ? 0 : takerFee(pos.qty, exit.price, rules.takerFee);
+      // Exchange-made exits get ids the platform never generates (`exit-sl-42`), one per position.
+      const clientOrderId = `exit-${exit.reason === "stop_loss" ? "sl" : exit.reason === "take_profit" ? "tp" : "liq"}-${pos.id}`;
+      const side = pos.side === "long" ? "sell" : "buy";
+      const [po] = await tx
+        .insert(paperOrders)
+        .values({
+          exchangeAccountId: acct.id,
+          clientOrderId,
+          symbol: pos.symbol,
+          side,
+          qty: pos.qty,
+          price: r8(exit.price),
+          fee: r8(fee),
+          realizedPnl: r8(realized),
+          reduceOnly: true,
+          leverage: pos.leverage,
+          status: "filled",
+          reason: exit.reason,
+        })
+        .$returningId();
+      const refs = { paperOrderId: po!.id, positionId: pos.id };
+      let balance = acct.paperBalance!;
+      balance = await moveBalance(
+        tx,
+        acct.id,
+        balance,
+        realized,
+        exit.reason === "liquidation" ? "liquidation" : "realized_pnl",
+        refs,
+      );
+      await moveBalance(tx, acct.id, balance, -fee, "fee", refs);
+      await markClosed(tx, pos, exit.price, exit.reason, fee, realized);
+      await tx.insert(orders).values({
+        userId: pos.userId,
         exchangeAccountId: acct.id,
-        clientOrderId,
         symbol: pos.symbol,
+        clientOrderId: `paper-${clientOrderId}`,
+        kind: exit.reason,
         side,
         qty: pos.qty,
         price: r8(exit.price),
-        fee: r8(fee),
-        realizedPnl: r8(realized),
-        reduceOnly: true,
         leverage: pos.leverage,
         status: "filled",
-        reason: exit.reason,
-      })
-      .$returningId();
-    const refs = { paperOrderId: po!.id, positionId: pos.id };
-    let balance = acct.paperBalance!;
-    balance = await moveBalance(
-      tx,
-      acct.id,
-      balance,
-      realized,
-      exit.reason === "liquidation" ? "liquidation" : "realized_pnl",
-      refs,
-    );
-    await moveBalance(tx, acct.id, balance, -fee, "fee", refs);
-    await markClosed(tx, pos, exit.price, exit.reason, fee, realized);
-    await tx.insert(orders).values({
-      userId: pos.userId,
-      exchangeAccountId: acct.id,
-      symbol: pos.symbol,
-      clientOrderId: `paper-${clientOrderId}`,
-      kind: exit.reason,
-      side,
-      qty: pos.qty,
-      price: r8(exit.price),
-      leverage: pos.leverage,
-      status: "filled",
-      reason:
-        exit.reason === "liquidation"
-          ? "Liquidated: the position's margin fell to the maintenance margin"
-          : exit.reason === "stop_loss"
-            ? "Stop loss triggered"
-            : "Take profit triggered",
-      exchangeOrderId: String(po!.id),
-      fee: r8(fee),
-      realizedPnl: r8(realized),
-    });
-    return true;
-  });
+        reason:
+          exit.reason === "liquidation"
+            ? "Liquidated: the position's margin fell to the maintenance margin"
+            : exit.reason === "stop_loss"
+              ? "Stop loss triggered"
+              : "Take profit triggered",
+        exchangeOrderId: String(po!.id),
+        fee: r8(fee),
+        realizedPnl: r8(realized),
+      });
+      return true;
+    }),
+  );
 }
 
 /** Apply one candle update to every open paper position in `symbol`; returns how many closed. */
@@ -138,10 +142,14 @@ export async function applyCandleToPaperPositions(symbol: string, candle: Candle
       ),
     );
   const open = rows.map((r) => r.pos);
+  const due = open.filter((pos) => exitFor(pos, candle) !== null);
   let closed = 0;
-  for (const pos of open) {
-    if (pos.openKey === null || !exitFor(pos, candle)) continue;
-    if (await closeForExit(pos.id, candle)) closed += 1;
+  // Each close is its own transaction under its account's lock; a few run at once.
+  for (let i = 0; i < due.length; i += CLOSE_CONCURRENCY) {
+    const results = await Promise.all(
+      due.slice(i, i + CLOSE_CONCURRENCY).map((p) => closeForExit(p.id, candle)),
+    );
+    closed += results.filter(Boolean).length;
   }
   return closed;
 }

@@ -31,14 +31,31 @@ export async function lockPaperAccount(tx: Tx, accountId: number) {
   return acct;
 }
 
-/** The open position of an account for a symbol, locked. */
-export async function lockOpenPosition(tx: Tx, accountId: number, symbol: string): Promise<Position | null> {
+/**
+ * The open position of an account for a symbol. Call it after `lockPaperAccount`: the account row lock already
+ * serialises every change to the account's positions, and a locking read here would take a gap lock on the
+ * unique open-key index that deadlocks with other accounts' inserts.
+ */
+export async function readOpenPosition(tx: Tx, accountId: number, symbol: string): Promise<Position | null> {
   const [pos] = await tx
     .select()
     .from(positions)
-    .where(eq(positions.openKey, `${accountId}:${symbol}`))
-    .for("update");
+    .where(eq(positions.openKey, `${accountId}:${symbol}`));
   return pos ?? null;
+}
+
+/** Run a transaction, retrying a few times when MariaDB picks it as a deadlock victim. */
+export async function withDeadlockRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const e = err as { code?: string; cause?: { code?: string } };
+      const code = e.cause?.code ?? e.code;
+      if (i >= attempts || (code !== "ER_LOCK_DEADLOCK" && code !== "ER_LOCK_WAIT_TIMEOUT")) throw err;
+      await new Promise((r) => setTimeout(r, 5 * i + Math.random() * 20));
+    }
+  }
 }
 
 /** Change the wallet balance by `amount` and write the ledger row; returns the new balance. */
