@@ -130,6 +130,27 @@ const schema = z.object({
   BYBIT_API_URL: optionalString.pipe(z.url().optional()),
   /** WebSocket URL override for Bybit public streams (tests); unset = the real stream.bybit.com. */
   BYBIT_WS_URL: optionalString.pipe(z.url().optional()),
+  // ── Exchange accounts, the ccxt adapter and the paper exchange ──
+  /** Timeout for one exchange HTTP call, in ms (key validation and orders). */
+  EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  /** Paper exchange: market-order slippage in basis points (2 = 0.02 %). */
+  PAPER_SLIPPAGE_BPS: z.coerce.number().min(0).max(500).default(2),
+  /** Paper exchange: taker fee as a fraction of notional (0.00055 = 0.055 %). */
+  PAPER_TAKER_FEE: z.coerce.number().min(0).max(0.01).default(0.00055),
+  /** Paper exchange: maintenance margin rate; a position is liquidated when its margin falls to it. */
+  PAPER_MAINTENANCE_MARGIN: z.coerce.number().min(0).max(0.5).default(0.005),
+  /** Paper exchange: starting (and reset) balance in USDT. */
+  PAPER_INITIAL_BALANCE: z.coerce.number().positive().max(1e9).default(10_000),
+  /** Public IPs the workers call exchanges from, comma-separated; shown so users can whitelist them. */
+  WORKER_EGRESS_IPS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,
 });

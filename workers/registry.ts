@@ -2,6 +2,7 @@
 import { env } from "@/lib/env";
 import { startDecideWorker } from "./decide";
 import { startMarketFeed } from "./market-feed";
+import { startPaperWorker } from "./paper";
 
 export interface Runnable {
   name: string;
@@ -18,6 +19,7 @@ type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
 const STARTERS: Record<string, Starter> = {
   decide: startDecideWorker,
   feed: startMarketFeed,
+  paper: startPaperWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

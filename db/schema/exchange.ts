@@ -42,7 +42,8 @@ export const exchangeAccounts = mysqlTable(
     status: mysqlEnum("status", ACCOUNT_STATUSES).notNull().default("active"),
     statusReason: varchar("status_reason", { length: 255 }),
     lastValidatedAt: datetime("last_validated_at", { mode: "date", fsp: 3 }),
-    /** Paper accounts: wallet balance in USDT (margin in open positions excluded). */
+    /** Paper accounts: wallet balance in USDT (fees and realised PnL booked; unrealised PnL not). The isolated
+     *  margin of open positions is part of it: available = balance − Σ open margin. */
     paperBalance: money("paper_balance"),
     paperInitialBalance: money("paper_initial_balance"),
     createdAt: createdAt(),

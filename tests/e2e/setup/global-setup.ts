@@ -2,6 +2,7 @@
 // running against it. The app is reached at `baseURL`; everything is stopped and dropped afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { TestProject } from "vitest/node";
+import { startE2eFakeBybit } from "../../fakes/bybit";
 import { createTestEnv, destroyTestEnv, type TestEnv } from "../../setup/test-env";
 
 declare module "vitest" {
@@ -57,6 +58,8 @@ function stop(child: ChildProcess): Promise<void> {
 
 export default async function setup(project: TestProject) {
   const testEnv = await createTestEnv("e2e");
+  // Exchange keys: the real ccxt client in the app talks to a local fake Bybit.
+  const fakeBybit = await startE2eFakeBybit();
   const port = Number(process.env.E2E_PORT ?? 3107);
   const baseURL = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -66,6 +69,8 @@ export default async function setup(project: TestProject) {
     APP_URL: baseURL,
     PORT: String(port),
     WORKER_HEARTBEAT_SECONDS: "2",
+    BYBIT_API_URL: fakeBybit.url,
+    WORKER_EGRESS_IPS: "203.0.113.10, 203.0.113.11",
   };
   const procs = [
     start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),
@@ -75,6 +80,7 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseURL, 90_000);
   } catch (err) {
     await Promise.all(procs.map(stop));
+    await fakeBybit.close();
     await destroyTestEnv(testEnv);
     throw err;
   }
@@ -82,6 +88,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseURL", baseURL);
   return async () => {
     await Promise.all(procs.map(stop));
+    await fakeBybit.close();
     if (process.env.KEEP_TEST_DB !== "1") await destroyTestEnv(testEnv);
   };
 }

@@ -1,0 +1,152 @@
+"use client";
+// The add-key form: exchange, name, API key, secret and testnet; the server checks the key with the exchange
+// before saving, and its field errors show inline.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ShieldCheckIcon } from "lucide-react";
+
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field, FieldDescription, FieldError, FieldGroup, FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
+import { callApi, type ApiFailure } from "./call-api";
+
+const EMPTY = { exchange: "bybit", label: "", apiKey: "", apiSecret: "", testnet: false };
+
+/** Add a trade-only exchange key. */
+export function AddKeyForm({ canAdd, blockedReason }: { canAdd: boolean; blockedReason?: string }) {
+  const router = useRouter();
+  const [form, setForm] = useState(EMPTY);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [pending, setPending] = useState(false);
+  const set = (k: keyof typeof EMPTY) => (v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
+  const fieldError = (k: string) => error?.fields[k];
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const res = await callApi<{ account: { label: string; keyHint: string } }>(
+      "/api/exchange-keys",
+      "POST",
+      form,
+    );
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    setForm(EMPTY);
+    toast.success(`${res.data.account.label} connected`, {
+      description: `Key ${res.data.account.keyHint} checked and saved.`,
+    });
+    router.refresh();
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Add an exchange key</CardTitle>
+        <CardDescription>
+          We check the key with the exchange before saving it. Keys that can withdraw funds are refused.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {!canAdd ? (
+          <Alert>
+            <ShieldCheckIcon />
+            <AlertTitle>Paper trading only</AlertTitle>
+            <AlertDescription>{blockedReason}</AlertDescription>
+          </Alert>
+        ) : (
+          <form onSubmit={submit} noValidate aria-label="Add an exchange key">
+            <FieldGroup>
+              {error && (
+                <Alert variant="destructive" role="alert" data-testid="add-key-error">
+                  <AlertTitle>The key was not saved</AlertTitle>
+                  <AlertDescription>{error.message}</AlertDescription>
+                </Alert>
+              )}
+              <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-1 2xl:grid-cols-2">
+                <Field invalid={!!fieldError("exchange")}>
+                  <FieldLabel htmlFor="key-exchange">Exchange</FieldLabel>
+                  <Select value={form.exchange} onValueChange={set("exchange")}>
+                    <SelectTrigger id="key-exchange" className="w-full">
+                      <SelectValue />
+                    </SelectTrigger>
+                    <SelectContent>
+                      <SelectItem value="bybit">Bybit (USDT perpetuals)</SelectItem>
+                    </SelectContent>
+                  </Select>
+                  <FieldError>{fieldError("exchange")}</FieldError>
+                </Field>
+                <Field invalid={!!fieldError("label")}>
+                  <FieldLabel htmlFor="key-label">Name</FieldLabel>
+                  <Input
+                    id="key-label"
+                    placeholder="Bybit main"
+                    maxLength={64}
+                    value={form.label}
+                    onChange={(e) => set("label")(e.target.value)}
+                    aria-invalid={!!fieldError("label")}
+                    aria-describedby="key-label-error"
+                  />
+                  <FieldError id="key-label-error">{fieldError("label")}</FieldError>
+                </Field>
+              </div>
+              <Field invalid={!!fieldError("apiKey")}>
+                <FieldLabel htmlFor="key-api-key">API key</FieldLabel>
+                <Input
+                  id="key-api-key"
+                  autoComplete="off"
+                  spellCheck={false}
+                  className="font-mono"
+                  value={form.apiKey}
+                  onChange={(e) => set("apiKey")(e.target.value)}
+                  aria-invalid={!!fieldError("apiKey")}
+                  aria-describedby="key-api-key-error"
+                />
+                <FieldError id="key-api-key-error">{fieldError("apiKey")}</FieldError>
+              </Field>
+              <Field invalid={!!fieldError("apiSecret")}>
+                <FieldLabel htmlFor="key-api-secret">API secret</FieldLabel>
+                <Input
+                  id="key-api-secret"
+                  type="password"
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  className="font-mono"
+                  value={form.apiSecret}
+                  onChange={(e) => set("apiSecret")(e.target.value)}
+                  aria-invalid={!!fieldError("apiSecret")}
+                  aria-describedby="key-api-secret-error"
+                />
+                <FieldDescription>
+                  Encrypted with AES-256-GCM as soon as it arrives, and never shown again.
+                </FieldDescription>
+                <FieldError id="key-api-secret-error">{fieldError("apiSecret")}</FieldError>
+              </Field>
+              <div className="flex items-center justify-between gap-4 rounded-lg border px-3 py-2.5">
+                <div className="space-y-0.5">
+                  <label htmlFor="key-testnet" className="text-sm font-medium">
+                    Testnet key
+                  </label>
+                  <p className="text-muted-foreground text-xs">
+                    For keys made on testnet.bybit.com (no real funds).
+                  </p>
+                </div>
+                <Switch id="key-testnet" checked={form.testnet} onCheckedChange={set("testnet")} />
+              </div>
+              <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-end">
+                {pending && <Spinner />}
+                {pending ? "Checking with the exchange…" : "Check and save key"}
+              </Button>
+            </FieldGroup>
+          </form>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+// Input rules for exchange accounts, shared by the JSON API and the form (pure: safe for the browser).
+import { z } from "zod";
+
+/** Exchanges a key can be added for (the paper account needs none). */
+export const KEY_EXCHANGES = ["bybit"] as const;
+
+const label = z
+  .string({ error: (i) => (i.input === undefined ? "Name is required" : "Name must be text") })
+  .trim()
+  .min(1, "Give the account a name")
+  .max(64, "Name must be at most 64 characters");
+
+// Exchange keys are printable ASCII without spaces; length bounds catch pasted garbage early.
+const keyPart = (what: string) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be text`) })
+    .trim()
+    .min(1, `${what} is required`)
+    .min(8, `${what} looks too short: paste the whole value`)
+    .max(256, `${what} must be at most 256 characters`)
+    .regex(/^[\x21-\x7e]+$/, `${what} must not contain spaces or special characters`);
+
+export const connectKeySchema = z.object({
+  exchange: z.enum(KEY_EXCHANGES, { error: "Pick a supported exchange" }),
+  label,
+  apiKey: keyPart("API key"),
+  apiSecret: keyPart("API secret"),
+  testnet: z.boolean({ error: "testnet must be true or false" }).default(false),
+});
+export type ConnectKeyInput = z.infer<typeof connectKeySchema>;
+
+export const renameSchema = z.object({ label });
+
+export const selectAccountSchema = z.object({
+  accountId: z.number({ error: "accountId must be a number" }).int().positive(),
+});
+
+/** A route `[id]` segment: a positive integer, anything else is a 404 like a missing account. */
+export function parseAccountId(raw: string): number | null {
+  return /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+}

@@ -1,0 +1,113 @@
+import "server-only";
+// The paper exchange behind the common adapter interface. Leverage per symbol is kept in Redis
+// (a setting, not money); balances, orders and positions live in MySQL.
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { exchangeAccounts, positions } from "@/db/schema";
+import { latestCandle } from "@/lib/market/series";
+import { redis, rkey } from "@/lib/redis";
+import {
+  ExchangeError,
+  type Balance,
+  type ExchangeAdapter,
+  type ExchangeOrder,
+  type ExchangePosition,
+  type KeyPermissions,
+  type MarketLimits,
+  type PlaceOrderInput,
+} from "../types";
+import { PAPER_LIMITS } from "./limits";
+import { pnl } from "./math";
+import { findPaperOrderByClientId, placePaperOrder } from "./place-order";
+
+const leverageKey = (accountId: number) => rkey(`paper:leverage:${accountId}`);
+
+/** Wallet balance, margin in use and unrealised PnL at the latest prices. */
+export async function paperSummary(accountId: number) {
+  const [acct] = await db
+    .select({ balance: exchangeAccounts.paperBalance, initial: exchangeAccounts.paperInitialBalance })
+    .from(exchangeAccounts)
+    .where(eq(exchangeAccounts.id, accountId));
+  const open = await db
+    .select()
+    .from(positions)
+    .where(and(eq(positions.exchangeAccountId, accountId), eq(positions.status, "open")));
+  let margin = 0;
+  let unrealized = 0;
+  for (const p of open) {
+    margin += p.margin;
+    const c = await latestCandle(p.symbol);
+    if (c) unrealized += pnl(p.side, p.qty, p.entryPrice, c.c);
+  }
+  const balance = acct?.balance ?? 0;
+  return {
+    balance,
+    initial: acct?.initial ?? 0,
+    margin,
+    unrealized,
+    equity: balance + unrealized,
+    openPositions: open,
+  };
+}
+
+/** The paper exchange for one account. */
+export class PaperAdapter implements ExchangeAdapter {
+  readonly exchange = "paper";
+  constructor(private readonly accountId: number) {}
+
+  async getBalance(): Promise<Balance> {
+    const s = await paperSummary(this.accountId);
+    return { equity: s.equity, available: Math.max(0, s.balance - s.margin), currency: "USDT" };
+  }
+
+  async getPosition(symbol: string): Promise<ExchangePosition | null> {
+    const [p] = await db
+      .select()
+      .from(positions)
+      .where(eq(positions.openKey, `${this.accountId}:${symbol}`));
+    if (!p) return null;
+    const c = await latestCandle(symbol);
+    return {
+      symbol,
+      side: p.side,
+      qty: p.qty,
+      entryPrice: p.entryPrice,
+      leverage: p.leverage,
+      unrealizedPnl: c ? pnl(p.side, p.qty, p.entryPrice, c.c) : 0,
+      liquidationPrice: p.liquidationPrice,
+      stopLoss: p.stopLoss,
+      takeProfit: p.takeProfit,
+    };
+  }
+
+  async getMarketLimits(): Promise<MarketLimits> {
+    return { ...PAPER_LIMITS };
+  }
+
+  async setLeverage(symbol: string, leverage: number): Promise<void> {
+    if (!Number.isInteger(leverage) || leverage < 1 || leverage > PAPER_LIMITS.maxLeverage)
+      throw new ExchangeError(
+        "rejected",
+        `Leverage must be a whole number from 1 to ${PAPER_LIMITS.maxLeverage}`,
+      );
+    await redis().hset(leverageKey(this.accountId), symbol, String(leverage));
+  }
+
+  async placeMarketOrder(input: PlaceOrderInput): Promise<ExchangeOrder> {
+    const lev = Number((await redis().hget(leverageKey(this.accountId), input.symbol)) ?? 1);
+    return placePaperOrder(this.accountId, input, lev);
+  }
+
+  async findOrderByClientId(_symbol: string, clientOrderId: string): Promise<ExchangeOrder | null> {
+    return findPaperOrderByClientId(this.accountId, clientOrderId);
+  }
+
+  async cancelOrder(): Promise<void> {
+    // Paper market orders fill at once; there is never an open order to cancel.
+    throw new ExchangeError("not_found", "Paper market orders fill immediately; there is nothing to cancel");
+  }
+
+  async getPermissions(): Promise<KeyPermissions> {
+    return { canTrade: true, canWithdraw: false, raw: { paper: true } };
+  }
+}

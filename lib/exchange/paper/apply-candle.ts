@@ -1,0 +1,155 @@
+import "server-only";
+// Exchange-side exits on the paper exchange: stop loss, take profit and liquidation, checked against each
+// candle update. A long's stop loss sits above its liquidation price, so the stop is hit first; when a candle
+// crosses both stop loss and take profit we assume the stop (the conservative reading). Idempotent: a
+// position closes once, under its row lock.
+import { and, eq, gte, lte, or } from "drizzle-orm";
+import { db } from "@/db";
+import { exchangeAccounts, orders, paperOrders, positions, type Position } from "@/db/schema";
+import type { Candle } from "@/lib/market/types";
+import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
+import { pnl, r8, takerFee } from "./math";
+
+const CLOSE_CONCURRENCY = 8;
+
+type Exit = { reason: "stop_loss" | "take_profit" | "liquidation"; price: number };
+
+/** Which exit (if any) this candle triggers. Candles that began before the position opened count only their close. */
+export function exitFor(pos: Position, candle: Candle): Exit | null {
+  const fromOpen = candle.t >= pos.openedAt.getTime();
+  const high = fromOpen ? candle.h : candle.c;
+  const low = fromOpen ? candle.l : candle.c;
+  const long = pos.side === "long";
+  const adverse = long ? low : high;
+  const favourable = long ? high : low;
+  const crossedAdverse = (p: number) => (long ? adverse <= p : adverse >= p);
+  const crossedFavourable = (p: number) => (long ? favourable >= p : favourable <= p);
+  const liq = pos.liquidationPrice;
+  const slBeforeLiq =
+    pos.stopLoss !== null && (liq === null || (long ? pos.stopLoss > liq : pos.stopLoss < liq));
+  if (pos.stopLoss !== null && slBeforeLiq && crossedAdverse(pos.stopLoss))
+    return { reason: "stop_loss", price: pos.stopLoss };
+  if (liq !== null && crossedAdverse(liq)) return { reason: "liquidation", price: liq };
+  if (pos.takeProfit !== null && crossedFavourable(pos.takeProfit))
+    return { reason: "take_profit", price: pos.takeProfit };
+  return null;
+}
+
+/** Close one position for an exit, booking PnL and fees, and logging the exit as an order. */
+async function closeForExit(positionId: number, candle: Candle): Promise<boolean> {
+  return withDeadlockRetry(() =>
+    db.transaction(async (tx) => {
+      const [pre] = await tx
+        .select({ accountId: positions.exchangeAccountId })
+        .from(positions)
+        .where(eq(positions.id, positionId));
+      if (!pre) return false;
+      const acct = await lockPaperAccount(tx, pre.accountId);
+      const [pos] = await tx
+        .select()
+        .from(positions)
+        .where(and(eq(positions.id, positionId), eq(positions.status, "open")))
+        .for("update");
+      if (!pos) return false;
+      const exit = exitFor(pos, candle);
+      if (!exit) return false;
+      const rules = paperRules();
+      // Liquidation loses the whole isolated margin (the remainder goes to the insurance fund); no fee.
+      const realized =
+        exit.reason === "liquidation" ? -pos.margin : pnl(pos.side, pos.qty, pos.entryPrice, exit.price);
+      const fee = exit.reason === "liquidation" ? 0 : takerFee(pos.qty, exit.price, rules.takerFee);
+      // Exchange-made exits get ids the platform never generates (`exit-sl-42`), one per position.
+      const clientOrderId = `exit-${exit.reason === "stop_loss" ? "sl" : exit.reason === "take_profit" ? "tp" : "liq"}-${pos.id}`;
+      const side = pos.side === "long" ? "sell" : "buy";
+      const [po] = await tx
+        .insert(paperOrders)
+        .values({
+          exchangeAccountId: acct.id,
+          clientOrderId,
+          symbol: pos.symbol,
+          side,
+          qty: pos.qty,
+          price: r8(exit.price),
+          fee: r8(fee),
+          realizedPnl: r8(realized),
+          reduceOnly: true,
+          leverage: pos.leverage,
+          status: "filled",
+          reason: exit.reason,
+        })
+        .$returningId();
+      const refs = { paperOrderId: po!.id, positionId: pos.id };
+      let balance = acct.paperBalance!;
+      balance = await moveBalance(
+        tx,
+        acct.id,
+        balance,
+        realized,
+        exit.reason === "liquidation" ? "liquidation" : "realized_pnl",
+        refs,
+      );
+      await moveBalance(tx, acct.id, balance, -fee, "fee", refs);
+      await markClosed(tx, pos, exit.price, exit.reason, fee, realized);
+      await tx.insert(orders).values({
+        userId: pos.userId,
+        exchangeAccountId: acct.id,
+        symbol: pos.symbol,
+        clientOrderId: `paper-${clientOrderId}`,
+        kind: exit.reason,
+        side,
+        qty: pos.qty,
+        price: r8(exit.price),
+        leverage: pos.leverage,
+        status: "filled",
+        reason:
+          exit.reason === "liquidation"
+            ? "Liquidated: the position's margin fell to the maintenance margin"
+            : exit.reason === "stop_loss"
+              ? "Stop loss triggered"
+              : "Take profit triggered",
+        exchangeOrderId: String(po!.id),
+        fee: r8(fee),
+        realizedPnl: r8(realized),
+      });
+      return true;
+    }),
+  );
+}
+
+/** Apply one candle update to every open paper position in `symbol`; returns how many closed. */
+export async function applyCandleToPaperPositions(symbol: string, candle: Candle): Promise<number> {
+  const { h, l } = candle;
+  // Only paper positions whose stop, target or liquidation price this candle's range reaches.
+  const rows = await db
+    .select({ pos: positions })
+    .from(positions)
+    .innerJoin(exchangeAccounts, eq(exchangeAccounts.id, positions.exchangeAccountId))
+    .where(
+      and(
+        eq(positions.symbol, symbol),
+        eq(positions.status, "open"),
+        eq(exchangeAccounts.exchange, "paper"),
+        or(
+          and(
+            eq(positions.side, "long"),
+            or(gte(positions.stopLoss, l), gte(positions.liquidationPrice, l), lte(positions.takeProfit, h)),
+          ),
+          and(
+            eq(positions.side, "short"),
+            or(lte(positions.stopLoss, h), lte(positions.liquidationPrice, h), gte(positions.takeProfit, l)),
+          ),
+        ),
+      ),
+    );
+  const open = rows.map((r) => r.pos);
+  const due = open.filter((pos) => exitFor(pos, candle) !== null);
+  let closed = 0;
+  // Each close is its own transaction under its account's lock; a few run at once.
+  for (let i = 0; i < due.length; i += CLOSE_CONCURRENCY) {
+    const results = await Promise.all(
+      due.slice(i, i + CLOSE_CONCURRENCY).map((p) => closeForExit(p.id, candle)),
+    );
+    closed += results.filter(Boolean).length;
+  }
+  return closed;
+}

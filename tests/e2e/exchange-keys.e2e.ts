@@ -1,0 +1,118 @@
+// Exchange keys in the browser, against the app and a fake Bybit: inline errors for a rejected and a
+// withdraw-enabled key, a good key shown masked, delete with confirmation; screenshots of every state.
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, count, eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { closeDb, db } from "@/db";
+import { exchangeAccounts, users } from "@/db/schema";
+import { E2E_BYBIT_KEYS } from "../fakes/bybit";
+import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
+import { uniqueEmail } from "../helpers/db";
+
+let browser: Browser;
+const SHOTS = process.env.SHOTS_DIR;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeDb();
+});
+
+async function shoot(page: Page, name: string) {
+  await screenshot(page, name);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function fillKey(page: Page, label: string, key: { apiKey: string; apiSecret: string }) {
+  await page.fill("#key-label", label);
+  await page.fill("#key-api-key", key.apiKey);
+  await page.fill("#key-api-secret", key.apiSecret);
+  await page.click('button[type="submit"]:has-text("Check and save key")');
+}
+
+async function liveAccounts(email: string): Promise<number> {
+  const u = await db.query.users.findFirst({ where: eq(users.email, email) });
+  const [r] = await db
+    .select({ n: count() })
+    .from(exchangeAccounts)
+    .where(and(eq(exchangeAccounts.userId, u!.id), eq(exchangeAccounts.exchange, "bybit")));
+  return r!.n;
+}
+
+describe("exchange keys page", () => {
+  it("adds a key through the form, shows it masked, and deletes it", async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const email = uniqueEmail("e2e-keys");
+    await signUp(page, email);
+    await page.goto("/dashboard/exchange-keys");
+    await page.locator('[data-testid="paper-card"]').getByText("10,000").first().waitFor();
+    await page.getByText("203.0.113.10").waitFor();
+    await shoot(page, "exchange-keys-empty-light");
+
+    // Rejected key: inline error, nothing stored.
+    await fillKey(page, "Wrong", { apiKey: E2E_BYBIT_KEYS.trade.apiKey, apiSecret: "not-the-secret-at-all" });
+    await page
+      .locator('[data-testid="add-key-error"]')
+      .getByText(/the exchange rejected this key/i)
+      .waitFor();
+    await page.locator("#key-api-key-error").getByText("The exchange rejected this key").waitFor();
+    expect(await liveAccounts(email)).toBe(0);
+    await shoot(page, "exchange-keys-rejected-light");
+
+    // Withdraw-enabled key: refused with the how-to.
+    await fillKey(page, "Withdraw", E2E_BYBIT_KEYS.withdraw);
+    await page
+      .locator('[data-testid="add-key-error"]')
+      .getByText(/can withdraw funds/)
+      .waitFor();
+    expect(await liveAccounts(email)).toBe(0);
+
+    // A good key: saved, listed masked, secret nowhere on the page.
+    await fillKey(page, "Bybit main", E2E_BYBIT_KEYS.trade);
+    const row = page.locator('[data-testid="account-row"]').filter({ hasText: "Bybit main" });
+    await row.waitFor();
+    const hint = `${E2E_BYBIT_KEYS.trade.apiKey.slice(0, 4)}…${E2E_BYBIT_KEYS.trade.apiKey.slice(-4)}`;
+    expect(await row.locator('[data-testid="key-hint"]').textContent()).toBe(hint);
+    await row.getByText("Active").waitFor();
+    expect(await liveAccounts(email)).toBe(1);
+    await page.reload();
+    await row.waitFor();
+    const html = await page.content();
+    expect(html).not.toContain(E2E_BYBIT_KEYS.trade.apiSecret);
+    expect(html).not.toContain(E2E_BYBIT_KEYS.trade.apiKey);
+    expect(await page.inputValue("#key-api-secret")).toBe("");
+    await shoot(page, "exchange-keys-added-light");
+
+    for (const [scheme, mobile, name] of [
+      ["dark", false, "exchange-keys-added-dark"],
+      ["light", true, "exchange-keys-added-mobile-light"],
+      ["dark", true, "exchange-keys-added-mobile-dark"],
+    ] as const) {
+      const other = await newContext(browser, { colorScheme: scheme, mobile });
+      await other.addCookies(await ctx.cookies());
+      const p = await other.newPage();
+      await p.goto("/dashboard/exchange-keys");
+      await p.locator('[data-testid="account-row"]').first().waitFor();
+      await shoot(p, name);
+      await other.close();
+    }
+
+    // Delete asks first; cancelling keeps it, confirming removes it.
+    await row.getByRole("button", { name: "Delete Bybit main" }).click();
+    await page.getByRole("alertdialog").getByText("Delete Bybit main?").waitFor();
+    await shoot(page, "exchange-keys-delete-confirm-light");
+    await page.getByRole("button", { name: "Keep it" }).click();
+    expect(await liveAccounts(email)).toBe(1);
+    await row.getByRole("button", { name: "Delete Bybit main" }).click();
+    await page.getByRole("button", { name: "Delete key" }).click();
+    await page.getByText("No exchange keys yet").waitFor();
+    expect(await liveAccounts(email)).toBe(0);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,285 @@
+// The exchange-keys API end to end: the real route handlers, MariaDB, and the real ccxt client talking to the
+// fake Bybit. Validation before saving, masking, the audit log, tenant isolation, and no secret in any log line.
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+const h = await vi.hoisted(async () => {
+  const { startFakeBybit } = await import("../fakes/bybit");
+  const rand = () => Math.random().toString(36).slice(2, 12);
+  const key = { apiKey: `TK${rand()}${rand()}`, apiSecret: `SECRET${rand()}${rand()}` };
+  const withdraw = { apiKey: `WK${rand()}${rand()}`, apiSecret: `WSECRET${rand()}${rand()}` };
+  const fake = await startFakeBybit({
+    keys: {
+      [key.apiKey]: { secret: key.apiSecret, balance: 2500 },
+      [withdraw.apiKey]: { secret: withdraw.apiSecret, withdraw: true },
+    },
+  });
+  process.env.BYBIT_API_URL = fake.url;
+  process.env.EXCHANGE_TIMEOUT_MS = "1500";
+  process.env.LOG_LEVEL = "trace";
+  return { fake, key, withdraw, logs: [] as string[], session: { current: null as null | object } };
+});
+
+// Every pino line (with the app's real redaction config) lands in h.logs.
+vi.mock("pino", async (importOriginal) => {
+  const real = ((await importOriginal()) as { default: typeof import("pino").default }).default;
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      h.logs.push(String(chunk));
+      cb();
+    },
+  });
+  const wrapped = Object.assign((opts: object) => real(opts as never, sink), real);
+  return { default: wrapped };
+});
+vi.mock("@/lib/auth/index", () => ({ auth: async () => h.session.current }));
+
+import { and, count, eq } from "drizzle-orm";
+import { closeDb, db } from "@/db";
+import { auditLog, exchangeAccounts, tradingSettings } from "@/db/schema";
+import * as keysRoute from "@/app/api/exchange-keys/route";
+import * as keyRoute from "@/app/api/exchange-keys/[id]/route";
+import * as resetRoute from "@/app/api/exchange-keys/[id]/reset/route";
+import * as tradingRoute from "@/app/api/trading-account/route";
+import { decryptSecret } from "@/lib/crypto/vault";
+import { closeRedis } from "@/lib/redis";
+import { makeUser } from "../helpers/accounts";
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+function as(user: User) {
+  h.session.current = { user: { id: String(user.id) }, sessionVersion: user.sessionVersion };
+}
+
+function req(method: string, body?: unknown): Request {
+  return new Request("http://localhost/api/x", {
+    method,
+    headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
+
+async function liveCount(userId: number): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(exchangeAccounts)
+    .where(and(eq(exchangeAccounts.userId, userId), eq(exchangeAccounts.exchange, "bybit")));
+  return r!.n;
+}
+
+async function addKey(user: User, body: Record<string, unknown> = {}) {
+  as(user);
+  return keysRoute.POST(
+    req("POST", { exchange: "bybit", label: "Main", ...h.key, testnet: false, ...body }),
+    undefined,
+  );
+}
+
+let a: User;
+let b: User;
+
+beforeAll(async () => {
+  a = await makeUser("keys-a");
+  b = await makeUser("keys-b");
+});
+beforeEach(() => {
+  h.fake.state.failures = null;
+});
+afterAll(async () => {
+  const all = h.logs.join("");
+  // The whole file's log output: lines were written, and not one holds a secret.
+  expect(all).toContain("exchange key added");
+  expect(all).toContain("exchange key validation failed");
+  for (const s of [h.key.apiSecret, h.withdraw.apiSecret, h.key.apiKey, h.withdraw.apiKey])
+    expect(all).not.toContain(s);
+  await h.fake.close();
+  await closeDb();
+  await closeRedis();
+});
+
+describe("POST /api/exchange-keys", () => {
+  it("validates with the exchange, stores the pair encrypted and returns only a masked hint", async () => {
+    const res = await addKey(a);
+    expect(res.status).toBe(201);
+    const text = await res.text();
+    expect(text).not.toContain(h.key.apiSecret);
+    expect(text).not.toContain(h.key.apiKey);
+    const { account } = JSON.parse(text);
+    expect(account).toMatchObject({
+      exchange: "bybit",
+      label: "Main",
+      status: "active",
+      testnet: false,
+      usedForTrading: false,
+    });
+    expect(account.keyHint).toBe(`${h.key.apiKey.slice(0, 4)}…${h.key.apiKey.slice(-4)}`);
+    expect(account.lastValidatedAt).toBeTruthy();
+    const [row] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, account.id));
+    expect(JSON.stringify(row)).not.toContain(h.key.apiSecret);
+    expect(JSON.stringify(row)).not.toContain(h.key.apiKey);
+    expect(decryptSecret(row!.apiSecretEnc!)).toBe(h.key.apiSecret);
+    expect(decryptSecret(row!.apiKeyEnc!)).toBe(h.key.apiKey);
+    expect(row!.keyVersion).toBe(1);
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, a.id), eq(auditLog.action, "exchange_key.add")));
+    expect(entry!.targetId).toBe(String(account.id));
+    expect(JSON.stringify(entry)).not.toContain(h.key.apiSecret);
+  });
+
+  it("a key the exchange rejects → 400 and nothing stored", async () => {
+    const before = await liveCount(b.id);
+    const res = await addKey(b, { apiSecret: "not-the-right-secret" });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.message).toMatch(/the exchange rejected this key/i);
+    expect(body.error.fields.apiKey).toBeTruthy();
+    expect(await liveCount(b.id)).toBe(before);
+  });
+
+  it("a key that can withdraw → 400 explaining how to make a trade-only key; nothing stored", async () => {
+    const before = await liveCount(b.id);
+    const res = await addKey(b, h.withdraw);
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.message).toMatch(/can withdraw funds/);
+    expect(error.message).toMatch(/trade-only/);
+    expect(error.message).toMatch(/Withdrawal unticked/);
+    expect(await liveCount(b.id)).toBe(before);
+  });
+
+  it.each([["500" as const], ["hang" as const]])(
+    "an unreachable exchange (%s) → 502 and nothing stored",
+    async (mode) => {
+      const before = await liveCount(b.id);
+      h.fake.fail(mode, 20);
+      const res = await addKey(b);
+      expect(res.status).toBe(502);
+      expect((await res.json()).error.message).toMatch(
+        /Could not reach Bybit to check this key. Nothing was saved/,
+      );
+      expect(await liveCount(b.id)).toBe(before);
+    },
+  );
+
+  it("bad input → 400 naming the field, the exchange is not called", async () => {
+    const calls = h.fake.state.requests.length;
+    const res = await addKey(b, { apiSecret: "", label: "x".repeat(65) });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.fields.apiSecret).toMatch(/API secret is required/);
+    expect(error.fields.label).toMatch(/at most 64/);
+    expect(h.fake.state.requests.length).toBe(calls);
+  });
+});
+
+describe("listing, renaming, selecting, deleting", () => {
+  it("lists masked accounts with the paper account first and no key material", async () => {
+    as(a);
+    const res = await keysRoute.GET(req("GET"), undefined);
+    const text = await res.text();
+    const { accounts } = JSON.parse(text);
+    expect(accounts[0]).toMatchObject({
+      exchange: "paper",
+      label: "Paper trading",
+      paperBalance: 10_000,
+      usedForTrading: true,
+    });
+    expect(accounts[1]).toMatchObject({ exchange: "bybit", status: "active" });
+    expect(text).not.toMatch(/apiKeyEnc|apiSecretEnc|permissions/);
+    expect(text).not.toContain(h.key.apiSecret);
+  });
+
+  it("renames, selects for auto-trading, refuses to delete while auto-trading uses it, then deletes", async () => {
+    as(a);
+    const [live] = await db
+      .select()
+      .from(exchangeAccounts)
+      .where(and(eq(exchangeAccounts.userId, a.id), eq(exchangeAccounts.exchange, "bybit")));
+    const renamed = await keyRoute.PATCH(req("PATCH", { label: "  Bybit main  " }), ctx(live!.id));
+    expect(renamed.status).toBe(200);
+    expect((await renamed.json()).account.label).toBe("Bybit main");
+
+    expect((await tradingRoute.PUT(req("PUT", { accountId: live!.id }), undefined)).status).toBe(200);
+    await db.update(tradingSettings).set({ autoTrade: true }).where(eq(tradingSettings.userId, a.id));
+    const refused = await keyRoute.DELETE(req("DELETE"), ctx(live!.id));
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/Auto-trading is using this account/);
+    expect(await liveCount(a.id)).toBe(1);
+
+    await db.update(tradingSettings).set({ autoTrade: false }).where(eq(tradingSettings.userId, a.id));
+    expect((await keyRoute.DELETE(req("DELETE"), ctx(live!.id))).status).toBe(200);
+    expect(await liveCount(a.id)).toBe(0);
+    const [settings] = await db.select().from(tradingSettings).where(eq(tradingSettings.userId, a.id));
+    expect(settings!.exchangeAccountId).toBe(a.paperAccountId);
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.actorId, a.id))).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "exchange_key.add",
+        "exchange_key.rename",
+        "trading_account.select",
+        "exchange_key.delete",
+      ]),
+    );
+  });
+
+  it("the paper account cannot be deleted; its reset restores the balance and is audited", async () => {
+    as(a);
+    expect((await keyRoute.DELETE(req("DELETE"), ctx(a.paperAccountId))).status).toBe(400);
+    await db
+      .update(exchangeAccounts)
+      .set({ paperBalance: 1234 })
+      .where(eq(exchangeAccounts.id, a.paperAccountId));
+    const res = await resetRoute.POST(req("POST"), ctx(a.paperAccountId));
+    expect(await res.json()).toEqual({ balance: 10_000 });
+    const [acct] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, a.paperAccountId));
+    expect(acct!.paperBalance).toBe(10_000);
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, a.id), eq(auditLog.action, "paper.reset")));
+    expect(entry!.metadata).toMatchObject({ previousBalance: 1234, balance: 10_000 });
+  });
+});
+
+describe("tenant isolation", () => {
+  it("user B listing, renaming, deleting, selecting or resetting user A's accounts gets 404 and changes nothing", async () => {
+    const added = await addKey(a, { label: "A's key" });
+    const { account } = await added.json();
+    await db
+      .update(exchangeAccounts)
+      .set({ paperBalance: 777 })
+      .where(eq(exchangeAccounts.id, a.paperAccountId));
+    const snapshot = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.userId, a.id));
+    const [bSettingsBefore] = await db.select().from(tradingSettings).where(eq(tradingSettings.userId, b.id));
+
+    as(b);
+    const list = await (await keysRoute.GET(req("GET"), undefined)).json();
+    expect(list.accounts.map((x: { id: number }) => x.id)).not.toContain(account.id);
+    expect(list.accounts.map((x: { id: number }) => x.id)).not.toContain(a.paperAccountId);
+    for (const id of [account.id, a.paperAccountId]) {
+      for (const res of [
+        await keyRoute.PATCH(req("PATCH", { label: "stolen" }), ctx(id)),
+        await keyRoute.DELETE(req("DELETE"), ctx(id)),
+        await tradingRoute.PUT(req("PUT", { accountId: id }), undefined),
+        await resetRoute.POST(req("POST"), ctx(id)),
+      ]) {
+        expect(res.status).toBe(404);
+        expect((await res.json()).error.message).toBe("Exchange account not found");
+      }
+    }
+    expect((await keyRoute.PATCH(req("PATCH", { label: "x" }), ctx("abc"))).status).toBe(404);
+    expect(await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.userId, a.id))).toEqual(
+      snapshot,
+    );
+    const [bSettingsAfter] = await db.select().from(tradingSettings).where(eq(tradingSettings.userId, b.id));
+    expect(bSettingsAfter!.exchangeAccountId).toBe(bSettingsBefore!.exchangeAccountId);
+  });
+
+  it("signed out → 401", async () => {
+    h.session.current = null;
+    expect((await keysRoute.GET(req("GET"), undefined)).status).toBe(401);
+  });
+});
