@@ -1,6 +1,7 @@
 // Which workers this process runs. Each feature registers its starter here; WORKER_ROLES picks a subset.
 import { env } from "@/lib/env";
 import { startDecideWorker } from "./decide";
+import { startExecuteWorker } from "./execute";
 import { startMarketFeed } from "./market-feed";
 import { startPaperWorker } from "./paper";
 
@@ -18,6 +19,7 @@ type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
 /** role name → starter. Features add their entry (e.g. `feed: startMarketFeed`). */
 const STARTERS: Record<string, Starter> = {
   decide: startDecideWorker,
+  execute: startExecuteWorker,
   feed: startMarketFeed,
   paper: startPaperWorker,
 };
