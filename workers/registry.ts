@@ -1,5 +1,6 @@
 // Which workers this process runs. Each feature registers its starter here; WORKER_ROLES picks a subset.
 import { env } from "@/lib/env";
+import { startBillingWorker } from "./billing";
 
 export interface Runnable {
   name: string;
@@ -13,7 +14,9 @@ export interface WorkerContext {
 type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
 
 /** role name → starter. Features add their entry (e.g. `feed: startMarketFeed`). */
-const STARTERS: Record<string, Starter> = {};
+const STARTERS: Record<string, Starter> = {
+  billing: startBillingWorker,
+};
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */
 export function selectedRoles(roles: string[] = env.WORKER_ROLES): string[] {
