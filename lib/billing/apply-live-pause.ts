@@ -57,13 +57,17 @@ export async function applyLivePause(
       .where(
         and(
           inArray(tradingSettings.id, ids),
-          or(isNull(tradingSettings.pausedReason), and(billingNotice, ne(tradingSettings.pausedReason, reason))),
+          or(
+            isNull(tradingSettings.pausedReason),
+            and(billingNotice, ne(tradingSettings.pausedReason, reason)),
+          ),
         ),
       );
     paused = res.affectedRows;
   }
   const entered =
-    (LIVE_PAUSING_STATUSES as readonly string[]).includes(change.status) && change.prevStatus !== change.status;
+    (LIVE_PAUSING_STATUSES as readonly string[]).includes(change.status) &&
+    change.prevStatus !== change.status;
   if (entered || paused > 0) {
     await audit({
       actorId: null,

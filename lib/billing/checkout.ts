@@ -51,11 +51,17 @@ export async function createCheckoutSession(userId: number, plan: PlanId): Promi
     .select({ id: subscriptions.id })
     .from(subscriptions)
     .where(
-      and(eq(subscriptions.userId, userId), inArray(subscriptions.status, ["active", "trialing", "past_due"])),
+      and(
+        eq(subscriptions.userId, userId),
+        inArray(subscriptions.status, ["active", "trialing", "past_due"]),
+      ),
     )
     .limit(1);
   if (live) {
-    throw new AppError("conflict", "You already have a subscription: use Manage billing to change or cancel it");
+    throw new AppError(
+      "conflict",
+      "You already have a subscription: use Manage billing to change or cancel it",
+    );
   }
   const customer = await ensureStripeCustomer(userId);
   const session = await stripe().checkout.sessions.create({
@@ -68,7 +74,8 @@ export async function createCheckoutSession(userId: number, plan: PlanId): Promi
     success_url: `${env.APP_URL}/billing?checkout=success`,
     cancel_url: `${env.APP_URL}/billing?checkout=cancelled`,
   });
-  if (!session.url) throw new AppError("bad_gateway", "Stripe did not return a checkout page. Please try again.");
+  if (!session.url)
+    throw new AppError("bad_gateway", "Stripe did not return a checkout page. Please try again.");
   return session.url;
 }
 

@@ -60,7 +60,10 @@ export async function assertCanUseAccount(
   if (account.exchange === "paper") return;
   const access = await planFor(user);
   if (!access.liveTradingAllowed) {
-    throw new AppError("forbidden", access.reason ?? `The ${access.plan.name} plan does not include live trading`);
+    throw new AppError(
+      "forbidden",
+      access.reason ?? `The ${access.plan.name} plan does not include live trading`,
+    );
   }
 }
 

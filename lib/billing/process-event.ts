@@ -52,7 +52,9 @@ export async function processStripeEvent(eventId: string): Promise<"processed" |
   if (!row) throw new Error(`stripe event ${eventId} was never recorded`);
   if (row.status === "processed" || row.status === "ignored") return "skipped";
   const event = await stripe().events.retrieve(eventId);
-  const target = (HANDLED_EVENTS as readonly string[]).includes(event.type) ? await subscriptionOf(event) : null;
+  const target = (HANDLED_EVENTS as readonly string[]).includes(event.type)
+    ? await subscriptionOf(event)
+    : null;
   if (target) await syncSubscription(target.id, target.userId);
   const status = target ? "processed" : "ignored";
   await db

@@ -13,7 +13,10 @@ let queue: Queue<BillingJobData> | null = null;
 
 /** The shared producer for the billing queue. */
 export function billingQueue(): Queue<BillingJobData> {
-  queue ??= new Queue<BillingJobData>(QUEUES.billing, { connection: producerConnection(), prefix: BULL_PREFIX });
+  queue ??= new Queue<BillingJobData>(QUEUES.billing, {
+    connection: producerConnection(),
+    prefix: BULL_PREFIX,
+  });
   return queue;
 }
 

@@ -5,7 +5,13 @@ import type { Plan, PlanId } from "@/lib/billing/plans";
 export const PLAN_KEEPING_STATUSES = ["active", "trialing", "past_due"] as const;
 
 /** Statuses that pause live trading when a subscription moves into them. */
-export const LIVE_PAUSING_STATUSES = ["past_due", "canceled", "unpaid", "incomplete_expired", "paused"] as const;
+export const LIVE_PAUSING_STATUSES = [
+  "past_due",
+  "canceled",
+  "unpaid",
+  "incomplete_expired",
+  "paused",
+] as const;
 
 /** Every billing pause reason ends with this sentence, so a later reactivation can tell its own notices apart. */
 export const PAPER_CONTINUES = "Paper trading continues.";
@@ -16,7 +22,8 @@ const RANK: Record<PlanId, number> = { free: 0, pro: 1, elite: 2 };
 export function grantedPlan(subs: { plan: PlanId; status: string }[]): PlanId {
   let best: PlanId = "free";
   for (const s of subs) {
-    if ((PLAN_KEEPING_STATUSES as readonly string[]).includes(s.status) && RANK[s.plan] > RANK[best]) best = s.plan;
+    if ((PLAN_KEEPING_STATUSES as readonly string[]).includes(s.status) && RANK[s.plan] > RANK[best])
+      best = s.plan;
   }
   return best;
 }

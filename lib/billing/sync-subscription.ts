@@ -44,17 +44,24 @@ async function resolveUserId(customerId: string, hintUserId: number | null): Pro
 }
 
 /** Re-read subscription `subscriptionId` from Stripe, upsert it, set the user's plan, pause or resume live trading. */
-export async function syncSubscription(subscriptionId: string, hintUserId: number | null = null): Promise<void> {
+export async function syncSubscription(
+  subscriptionId: string,
+  hintUserId: number | null = null,
+): Promise<void> {
   const sub: Stripe.Subscription = await stripe().subscriptions.retrieve(subscriptionId);
   const customerId = idOf(sub.customer)!;
   const metaUser = Number(sub.metadata?.userId);
-  const userId = await resolveUserId(customerId, hintUserId ?? (Number.isSafeInteger(metaUser) ? metaUser : null));
+  const userId = await resolveUserId(
+    customerId,
+    hintUserId ?? (Number.isSafeInteger(metaUser) ? metaUser : null),
+  );
   const status = SUBSCRIPTION_STATUSES.find((s) => s === sub.status);
   if (!status) throw new Error(`Unknown Stripe subscription status ${sub.status}`);
   const item = sub.items?.data?.[0];
   const priceId = item?.price?.id ?? null;
   const plan = planForPriceId(priceId);
-  if (!plan) log.warn({ subscriptionId, priceId }, "subscription price is not a configured plan; it grants nothing");
+  if (!plan)
+    log.warn({ subscriptionId, priceId }, "subscription price is not a configured plan; it grants nothing");
   const row = {
     userId,
     stripeCustomerId: customerId,

@@ -1,0 +1,103 @@
+"use client";
+// The billing page's interactive part: plan card, plan comparison, Checkout/Portal redirects, post-checkout polling.
+import { useState } from "react";
+import useSWR from "swr";
+import { toast } from "sonner";
+
+import type { BillingView } from "@/components/billing/types";
+import { PlanNotice } from "@/components/billing/plan-notice";
+import { PLANS, type PlanId } from "@/lib/billing/plans";
+import { CheckoutStatus } from "./checkout-status";
+import { CurrentPlanCard } from "./current-plan-card";
+import { PlanOptions } from "./plan-options";
+
+async function fetchView(url: string): Promise<BillingView> {
+  const res = await fetch(url, { cache: "no-store" });
+  if (!res.ok) throw new Error("Could not load your billing status");
+  return (await res.json()) as BillingView;
+}
+
+// POST and return the `url` to send the browser to, or throw with the server's message.
+async function postForUrl(path: string, body?: object): Promise<string> {
+  const res = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body ?? {}),
+  });
+  const data = (await res.json().catch(() => null)) as { url?: string; error?: { message?: string } } | null;
+  if (!res.ok || !data?.url)
+    throw new Error(data?.error?.message ?? "Stripe is not reachable right now. Please try again.");
+  return data.url;
+}
+
+/** `checkout` and `upgrade` come from the URL (?checkout=success|cancelled, ?upgrade=pro). */
+export function BillingClient({
+  initial,
+  checkout,
+  upgrade,
+}: {
+  initial: BillingView;
+  checkout: "success" | "cancelled" | null;
+  upgrade: PlanId | null;
+}) {
+  const [pending, setPending] = useState<PlanId | "portal" | null>(null);
+  const waitingFrom = checkout === "success" ? initial.plan : null;
+  const [waiting, setWaiting] = useState(waitingFrom !== null);
+  const { data } = useSWR("/api/billing", fetchView, {
+    fallbackData: initial,
+    refreshInterval: waiting ? 2_000 : 0,
+    revalidateOnFocus: true,
+    onSuccess: (v) => {
+      if (waiting && v.plan !== waitingFrom && v.status !== "incomplete") setWaiting(false);
+    },
+  });
+  const view = data ?? initial;
+
+  async function go(kind: PlanId | "portal") {
+    setPending(kind);
+    try {
+      const url =
+        kind === "portal"
+          ? await postForUrl("/api/billing/portal")
+          : await postForUrl("/api/billing/checkout", { plan: kind });
+      window.location.assign(url);
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : String(err));
+      setPending(null);
+    }
+  }
+
+  const checkoutState =
+    checkout === "cancelled"
+      ? "cancelled"
+      : checkout === "success"
+        ? waiting
+          ? "waiting"
+          : "confirmed"
+        : null;
+  return (
+    <div className="space-y-6">
+      {checkoutState && <CheckoutStatus state={checkoutState} planName={PLANS[view.plan].name} />}
+      {view.reason && view.status && view.status !== "active" && <PlanNotice reason={view.reason} />}
+      <CurrentPlanCard view={view} onManage={() => void go("portal")} managing={pending === "portal"} />
+      <section aria-labelledby="plans-heading" className="space-y-3">
+        <div>
+          <h2 id="plans-heading" className="text-lg font-semibold">
+            Plans
+          </h2>
+          <p className="text-muted-foreground text-sm">
+            Prices in USD per month, billed by Stripe. Cancel any time; you keep the plan until the period
+            ends.
+          </p>
+        </div>
+        <PlanOptions
+          view={view}
+          highlight={upgrade}
+          pending={pending}
+          onUpgrade={(p) => void go(p)}
+          onManage={() => void go("portal")}
+        />
+      </section>
+    </div>
+  );
+}
