@@ -1,6 +1,7 @@
 "use client";
 // The billing page's interactive part: plan card, plan comparison, Checkout/Portal redirects, post-checkout polling.
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import useSWR from "swr";
 import { toast } from "sonner";
 
@@ -41,17 +42,21 @@ export function BillingClient({
   upgrade: PlanId | null;
 }) {
   const [pending, setPending] = useState<PlanId | "portal" | null>(null);
-  const waitingFrom = checkout === "success" ? initial.plan : null;
-  const [waiting, setWaiting] = useState(waitingFrom !== null);
+  // Checkout came back: wait until the webhook has put a paid, active subscription on the account.
+  const confirmed = (v: BillingView) =>
+    v.plan !== "free" && (v.status === "active" || v.status === "trialing");
   const { data } = useSWR("/api/billing", fetchView, {
     fallbackData: initial,
-    refreshInterval: waiting ? 2_000 : 0,
+    refreshInterval: (latest) => (checkout === "success" && !confirmed(latest ?? initial) ? 2_000 : 0),
     revalidateOnFocus: true,
-    onSuccess: (v) => {
-      if (waiting && v.plan !== waitingFrom && v.status !== "incomplete") setWaiting(false);
-    },
   });
   const view = data ?? initial;
+  const router = useRouter();
+  const justConfirmed = checkout === "success" && confirmed(view) && !confirmed(initial);
+  // Re-render the server parts (sidebar plan card) once the webhook has changed the plan.
+  useEffect(() => {
+    if (justConfirmed) router.refresh();
+  }, [justConfirmed, router]);
 
   async function go(kind: PlanId | "portal") {
     setPending(kind);
@@ -71,9 +76,9 @@ export function BillingClient({
     checkout === "cancelled"
       ? "cancelled"
       : checkout === "success"
-        ? waiting
-          ? "waiting"
-          : "confirmed"
+        ? confirmed(view)
+          ? "confirmed"
+          : "waiting"
         : null;
   return (
     <div className="space-y-6">
@@ -93,7 +98,7 @@ export function BillingClient({
         <PlanOptions
           view={view}
           highlight={upgrade}
-          pending={pending}
+          pending={checkoutState === "waiting" ? "portal" : pending}
           onUpgrade={(p) => void go(p)}
           onManage={() => void go("portal")}
         />

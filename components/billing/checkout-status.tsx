@@ -51,7 +51,9 @@ export function CheckoutStatus({
   return (
     <Alert data-testid="checkout-waiting">
       <Spinner />
-      <AlertTitle>Payment received — your plan updates as soon as Stripe confirms it</AlertTitle>
+      <AlertTitle className="line-clamp-none">
+        Payment received — your plan updates as soon as Stripe confirms it
+      </AlertTitle>
       <AlertDescription className="w-full">
         <p>
           {late

@@ -62,7 +62,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     expect(events.filter((e) => e.type === "checkout.session.completed")[0]?.status).toBe("processed");
 
     // The sidebar card follows the plan; the Manage billing button opens the (fake) portal.
-    expect(await page.textContent("aside")).toContain("Pro plan");
+    await expect.poll(() => page.textContent("aside")).toContain("Pro plan");
     for (const [scheme, mobile] of [
       ["dark", false],
       ["light", true],
@@ -91,7 +91,8 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
       await expect.poll(() => page.getByTestId("checkout-waiting").isVisible()).toBe(true);
       await shot(page, `billing-waiting-mobile-${scheme}`);
       await page.goto("/billing?checkout=cancelled&upgrade=elite");
-      await expect.poll(() => page.textContent("body")).toContain("Checkout cancelled");
+      await page.getByTestId("current-plan-name").waitFor();
+      await expect.poll(() => page.textContent("main")).toContain("Checkout cancelled");
       await shot(page, `billing-free-mobile-${scheme}`);
       if (scheme === "dark") {
         await page.setViewportSize({ width: 1440, height: 900 });
