@@ -16,7 +16,8 @@ export async function startBillingWorker(_ctx?: WorkerContext): Promise<Runnable
     QUEUES.billing,
     async (job) => {
       const eventId = String(job.data.eventId ?? "");
-      if (!/^evt_[A-Za-z0-9_]+$/.test(eventId)) throw new UnrecoverableError("job data is not a Stripe event id");
+      if (!/^evt_[A-Za-z0-9_]+$/.test(eventId))
+        throw new UnrecoverableError("job data is not a Stripe event id");
       try {
         return await processStripeEvent(eventId);
       } catch (err) {
@@ -29,7 +30,10 @@ export async function startBillingWorker(_ctx?: WorkerContext): Promise<Runnable
   worker.on("failed", (job, err) => {
     if (!job) return;
     const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    log.warn({ eventId: job.data.eventId, attempt: job.attemptsMade, final, err: err.message }, "billing job failed");
+    log.warn(
+      { eventId: job.data.eventId, attempt: job.attemptsMade, final, err: err.message },
+      "billing job failed",
+    );
     if (final) void markStripeEventFailed(job.data.eventId, err.message).catch(() => undefined);
   });
   await worker.waitUntilReady();

@@ -83,7 +83,9 @@ export function BillingClient({
   return (
     <div className="space-y-6">
       {checkoutState && <CheckoutStatus state={checkoutState} planName={PLANS[view.plan].name} />}
-      {view.reason && view.status && view.status !== "active" && <PlanNotice reason={view.reason} />}
+      {view.reason && view.status && view.status !== "active" && (
+        <PlanNotice reason={view.reason} link={false} />
+      )}
       <CurrentPlanCard view={view} onManage={() => void go("portal")} managing={pending === "portal"} />
       <section aria-labelledby="plans-heading" className="space-y-3">
         <div>

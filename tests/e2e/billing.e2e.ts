@@ -29,7 +29,41 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+describe.skipIf(Boolean(inject("stripeURL")))("billing off (E2E_BILLING=off)", () => {
+  it("says the install is self-hosted with every feature on", async () => {
+    for (const [scheme, mobile] of [
+      ["light", false],
+      ["dark", false],
+      ["light", true],
+      ["dark", true],
+    ] as const) {
+      const ctx = await newContext(browser, { colorScheme: scheme, mobile });
+      const page = await ctx.newPage();
+      await signUp(page, uniqueEmail("e2e-selfhosted"));
+      await page.goto("/billing");
+      await page.getByTestId("self-hosted").waitFor();
+      expect(await page.textContent("main")).toContain("Self-hosted: billing is off, every feature is on");
+      if (!mobile) expect(await page.textContent("aside")).toContain("Self-hosted · all features");
+      const res = await page.request.post("/api/billing/checkout", { data: { plan: "pro" } });
+      expect(res.status()).toBe(409);
+      await shot(page, `billing-self-hosted-${mobile ? "mobile" : "desktop"}-${scheme}`);
+      await ctx.close();
+    }
+  });
+});
+
 describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
+  it("refuses the billing API without a session", async () => {
+    const res = await fetch(`${inject("baseURL")}/api/billing/checkout`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ plan: "pro" }),
+    });
+    expect(res.status).toBe(401);
+    const hook = await fetch(`${inject("baseURL")}/api/stripe/webhook`, { method: "POST", body: "{}" });
+    expect(hook.status).toBe(400);
+  });
+
   it("a free user upgrades through Checkout and sees Pro after the webhook", async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
@@ -76,6 +110,26 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
       await shot(p, `billing-pro-${mobile ? "mobile" : "desktop"}-${scheme}`);
       await c.close();
     }
+    // Bad input and a second checkout are refused with clear messages.
+    const bad = await page.request.post("/api/billing/checkout", { data: { plan: "free" } });
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      "plan: Choose the Pro or Elite plan",
+    );
+    const again = await page.request.post("/api/billing/checkout", { data: { plan: "elite" } });
+    expect(again.status()).toBe(409);
+
+    // Past due (as Stripe would report it): live trading paused, notice on the billing page.
+    await db.update(subscriptions).set({ status: "past_due" }).where(eq(subscriptions.userId, user!.id));
+    await page.goto("/billing");
+    await expect.poll(() => page.getByTestId("subscription-status").textContent()).toBe("Past due");
+    expect(await page.getByTestId("plan-notice").textContent()).toContain(
+      "Your Pro subscription is past due: live trading is paused until payment succeeds.",
+    );
+    await shot(page, "billing-past-due-desktop-light");
+    await db.update(subscriptions).set({ status: "active" }).where(eq(subscriptions.userId, user!.id));
+
+    await page.goto("/billing");
     await page.click('button:has-text("Manage billing")');
     await page.waitForURL(/\/portal\/bps_/);
     expect(await page.textContent("h1")).toContain("Customer Portal");

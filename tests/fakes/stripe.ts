@@ -23,7 +23,10 @@ export interface FakeStripe {
   state: FakeStripeState;
   close(): Promise<void>;
   /** Create or change a subscription (as Stripe would after a payment, cancellation, …). */
-  setSubscription(id: string, patch: { status?: string; price?: string; customer?: string; cancelAtPeriodEnd?: boolean }): Obj;
+  setSubscription(
+    id: string,
+    patch: { status?: string; price?: string; customer?: string; cancelAtPeriodEnd?: boolean },
+  ): Obj;
   /** Record an event (retrievable at /v1/events/:id) and return its signed delivery. */
   makeEvent(type: string, object: Obj, id?: string): { id: string; payload: string; signature: string };
   /** Record an event and POST it, signed, to `webhookUrl`; resolves with the HTTP status. */
@@ -78,7 +81,15 @@ export async function startFakeStripe(
       metadata: {},
       items: {
         object: "list",
-        data: [{ id: newId("si"), object: "subscription_item", price: { id: price, object: "price" }, current_period_start: start, current_period_end: start + 30 * 86400 }],
+        data: [
+          {
+            id: newId("si"),
+            object: "subscription_item",
+            price: { id: price, object: "price" },
+            current_period_start: start,
+            current_period_end: start + 30 * 86400,
+          },
+        ],
       },
     };
   }
@@ -90,7 +101,8 @@ export async function startFakeStripe(
     setSubscription(id, patch) {
       const existing = state.subscriptions.get(id);
       const sub =
-        existing ?? subscriptionObject(id, patch.customer ?? newId("cus"), patch.price ?? "price_pro", "active");
+        existing ??
+        subscriptionObject(id, patch.customer ?? newId("cus"), patch.price ?? "price_pro", "active");
       if (patch.status) sub.status = patch.status;
       if (patch.customer) sub.customer = patch.customer;
       if (patch.price) ((sub.items as { data: Obj[] }).data[0]!.price as Obj).id = patch.price;
@@ -100,10 +112,21 @@ export async function startFakeStripe(
       return sub;
     },
     makeEvent(type, object, id = newId("evt")) {
-      const event = { id, object: "event", type, api_version: Stripe.API_VERSION, created: now(), livemode: false, data: { object } };
+      const event = {
+        id,
+        object: "event",
+        type,
+        api_version: Stripe.API_VERSION,
+        created: now(),
+        livemode: false,
+        data: { object },
+      };
       state.events.set(id, event);
       const payload = JSON.stringify(event);
-      const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: opts.webhookSecret ?? "whsec_fake" });
+      const signature = Stripe.webhooks.generateTestHeaderString({
+        payload,
+        secret: opts.webhookSecret ?? "whsec_fake",
+      });
       return { id, payload, signature };
     },
     async sendEvent(type, object, id) {
@@ -118,7 +141,10 @@ export async function startFakeStripe(
     },
   };
 
-  async function handle(req: IncomingMessage, body: string): Promise<{ status: number; body: Obj } | { html: string; redirect?: string }> {
+  async function handle(
+    req: IncomingMessage,
+    body: string,
+  ): Promise<{ status: number; body: Obj } | { html: string; redirect?: string }> {
     const url = new URL(req.url ?? "/", base);
     const route = `${req.method} ${url.pathname}`;
     if (url.pathname.startsWith("/checkout/")) {
@@ -143,7 +169,10 @@ export async function startFakeStripe(
     }
     state.requests.push(route);
     if (!String(req.headers.authorization ?? "").startsWith("Bearer sk_")) {
-      return { status: 401, body: { error: { type: "invalid_request_error", message: "Invalid API Key provided" } } };
+      return {
+        status: 401,
+        body: { error: { type: "invalid_request_error", message: "Invalid API Key provided" } },
+      };
     }
     const key = req.headers["idempotency-key"];
     const idemKey = req.method === "POST" && typeof key === "string" ? `${url.pathname}|${key}` : null;
@@ -154,7 +183,10 @@ export async function startFakeStripe(
     return result;
   }
 
-  const notFound = (what: string) => ({ status: 404, body: { error: { type: "invalid_request_error", message: `No such ${what}` } } });
+  const notFound = (what: string) => ({
+    status: 404,
+    body: { error: { type: "invalid_request_error", message: `No such ${what}` } },
+  });
 
   function route_(method: string, path: string, p: Obj): { status: number; body: Obj } {
     const [, , resource, id, sub] = path.split("/");
@@ -167,7 +199,14 @@ export async function startFakeStripe(
       const sid = sub;
       if (method === "POST" && !sid) {
         if (!p.customer || !state.customers.has(String(p.customer))) return notFound("customer");
-        const s: Obj = { ...p, id: newId("cs_test"), object: "checkout.session", status: "open", payment_status: "unpaid", subscription: null };
+        const s: Obj = {
+          ...p,
+          id: newId("cs_test"),
+          object: "checkout.session",
+          status: "open",
+          payment_status: "unpaid",
+          subscription: null,
+        };
         s.url = `${base}/checkout/${String(s.id)}`;
         state.sessions.set(String(s.id), s);
         return { status: 200, body: s };
@@ -177,7 +216,13 @@ export async function startFakeStripe(
     }
     if (method === "POST" && resource === "billing_portal" && id === "sessions") {
       if (!p.customer || !state.customers.has(String(p.customer))) return notFound("customer");
-      const ps = { id: newId("bps"), object: "billing_portal.session", customer: p.customer, return_url: p.return_url, url: "" };
+      const ps = {
+        id: newId("bps"),
+        object: "billing_portal.session",
+        customer: p.customer,
+        return_url: p.return_url,
+        url: "",
+      };
       ps.url = `${base}/portal/${ps.id}`;
       state.portalSessions.set(ps.id, ps);
       return { status: 200, body: ps };
@@ -190,7 +235,12 @@ export async function startFakeStripe(
       const e = state.events.get(id);
       return e ? { status: 200, body: e } : notFound("event");
     }
-    return { status: 404, body: { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path})` } } };
+    return {
+      status: 404,
+      body: {
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path})` },
+      },
+    };
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -14,7 +14,12 @@ export async function makeTrader(opts: { plan?: "free" | "pro" | "elite"; live?:
   const userId = u!.id;
   const [acc] = await db
     .insert(exchangeAccounts)
-    .values({ userId, exchange: opts.live === false ? "paper" : "bybit", label: "Main", keyHint: "AbCd…WxYz" })
+    .values({
+      userId,
+      exchange: opts.live === false ? "paper" : "bybit",
+      label: "Main",
+      keyHint: "AbCd…WxYz",
+    })
     .$returningId();
   await db.insert(tradingSettings).values({ userId, exchangeAccountId: acc!.id, autoTrade: true });
   return { id: userId, accountId: acc!.id };
@@ -25,7 +30,10 @@ export async function deliver(payload: string, signature: string | null) {
   const { POST } = await import("@/app/api/stripe/webhook/route");
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (signature !== null) headers["stripe-signature"] = signature;
-  const res = await POST(new Request("http://test/api/stripe/webhook", { method: "POST", headers, body: payload }), {});
+  const res = await POST(
+    new Request("http://test/api/stripe/webhook", { method: "POST", headers, body: payload }),
+    {},
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 

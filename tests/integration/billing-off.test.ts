@@ -23,8 +23,14 @@ describe("billing off", () => {
     const access = await planFor({ id: user.id, plan: "free" });
     expect(access).toMatchObject({ liveTradingAllowed: true, reason: null, subscriptionStatus: null });
     expect(access.plan.id).toBe("elite");
-    await expect(assertCanUseAccount({ id: user.id, plan: "free" }, { exchange: "bybit" })).resolves.toBeUndefined();
-    expect(await getBillingOverview(user.id)).toMatchObject({ enabled: false, plan: "elite", purchasable: [] });
+    await expect(
+      assertCanUseAccount({ id: user.id, plan: "free" }, { exchange: "bybit" }),
+    ).resolves.toBeUndefined();
+    expect(await getBillingOverview(user.id)).toMatchObject({
+      enabled: false,
+      plan: "elite",
+      purchasable: [],
+    });
   });
 
   it("refuses checkout, portal and webhooks with clear messages", async () => {

@@ -50,13 +50,20 @@ async function proTrader(live = true) {
   return { ...user, customer, subId };
 }
 
-const retrievals = (eventId: string) => fake.state.requests.filter((r) => r === `GET /v1/events/${eventId}`).length;
+const retrievals = (eventId: string) =>
+  fake.state.requests.filter((r) => r === `GET /v1/events/${eventId}`).length;
 
 describe("webhook signature", () => {
   it("rejects a missing, wrong or tampered signature with 400 and records nothing", async () => {
     const ev = fake.makeEvent("customer.subscription.updated", { id: "sub_nope", object: "subscription" });
-    const wrong = Stripe.webhooks.generateTestHeaderString({ payload: ev.payload, secret: "whsec_someone_else" });
-    expect(await deliver(ev.payload, null)).toMatchObject({ status: 400, body: { error: { code: "bad_request" } } });
+    const wrong = Stripe.webhooks.generateTestHeaderString({
+      payload: ev.payload,
+      secret: "whsec_someone_else",
+    });
+    expect(await deliver(ev.payload, null)).toMatchObject({
+      status: 400,
+      body: { error: { code: "bad_request" } },
+    });
     expect((await deliver(ev.payload, wrong)).status).toBe(400);
     const tampered = ev.payload.replace("sub_nope", "sub_evil");
     const res = await deliver(tampered, ev.signature);
@@ -69,17 +76,25 @@ describe("webhook signature", () => {
 describe("checkout", () => {
   it("creates one Stripe customer per user even for two concurrent checkouts, and reuses it", async () => {
     const user = await makeTrader({ live: false });
-    const urls = await Promise.all([createCheckoutSession(user.id, "pro"), createCheckoutSession(user.id, "elite")]);
+    const urls = await Promise.all([
+      createCheckoutSession(user.id, "pro"),
+      createCheckoutSession(user.id, "elite"),
+    ]);
     expect(urls.every((u) => u.startsWith(`${fake.url}/checkout/cs_test_`))).toBe(true);
     await createCheckoutSession(user.id, "pro");
     const mine = [...fake.state.customers.values()].filter(
       (c) => (c.metadata as Record<string, string>).userId === String(user.id),
     );
     expect(mine).toHaveLength(1);
-    const sessions = [...fake.state.sessions.values()].filter((s) => s.client_reference_id === String(user.id));
+    const sessions = [...fake.state.sessions.values()].filter(
+      (s) => s.client_reference_id === String(user.id),
+    );
     expect(sessions).toHaveLength(3);
     expect(new Set(sessions.map((s) => s.customer))).toEqual(new Set([mine[0]!.id]));
-    expect(sessions[0]).toMatchObject({ mode: "subscription", success_url: expect.stringContaining("/billing?checkout=success") });
+    expect(sessions[0]).toMatchObject({
+      mode: "subscription",
+      success_url: expect.stringContaining("/billing?checkout=success"),
+    });
     // The redirect alone grants nothing: access comes from the webhook.
     expect(await storedPlan(user.id)).toBe("free");
   });
@@ -97,7 +112,11 @@ describe("checkout", () => {
     expect((await waitForEvent(ev.id)).status).toBe("processed");
     expect(await storedPlan(user.id)).toBe("elite");
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id));
-    expect(sub).toMatchObject({ plan: "elite", status: "active", stripeSubscriptionId: session.subscription });
+    expect(sub).toMatchObject({
+      plan: "elite",
+      status: "active",
+      stripeSubscriptionId: session.subscription,
+    });
     expect(sub!.currentPeriodEnd!.getTime()).toBeGreaterThan(Date.now() + 20 * 86_400_000);
   });
 });
@@ -133,7 +152,9 @@ describe("delivery semantics", () => {
     const user = await proTrader();
     const active = { ...fake.state.subscriptions.get(user.subId)! };
     fake.setSubscription(user.subId, { status: "canceled" });
-    const deleted = fake.makeEvent("customer.subscription.deleted", { ...fake.state.subscriptions.get(user.subId)! });
+    const deleted = fake.makeEvent("customer.subscription.deleted", {
+      ...fake.state.subscriptions.get(user.subId)!,
+    });
     const staleUpdate = fake.makeEvent("customer.subscription.updated", active);
     await deliver(deleted.payload, deleted.signature);
     await waitForEvent(deleted.id);
@@ -155,9 +176,16 @@ describe("delivery semantics", () => {
 describe("plan limits after billing changes", () => {
   it("past due pauses live trading with a notice (paper continues); paid again clears it", async () => {
     const user = await proTrader();
-    expect(await planFor({ id: user.id, plan: "pro" })).toMatchObject({ liveTradingAllowed: true, reason: null });
+    expect(await planFor({ id: user.id, plan: "pro" })).toMatchObject({
+      liveTradingAllowed: true,
+      reason: null,
+    });
     fake.setSubscription(user.subId, { status: "past_due" });
-    const failed = fake.makeEvent("invoice.payment_failed", { id: "in_2", object: "invoice", subscription: user.subId });
+    const failed = fake.makeEvent("invoice.payment_failed", {
+      id: "in_2",
+      object: "invoice",
+      subscription: user.subId,
+    });
     await deliver(failed.payload, failed.signature);
     await waitForEvent(failed.id);
     expect(await storedPlan(user.id)).toBe("pro");
@@ -167,8 +195,12 @@ describe("plan limits after billing changes", () => {
       "Your Pro subscription is past due: live trading is paused until payment succeeds. Paper trading continues.",
     );
     expect(await pausedReason(user.id)).toEqual({ reason: access.reason, autoTrade: true });
-    await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(/past due/);
-    await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "paper" })).resolves.toBeUndefined();
+    await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
+      /past due/,
+    );
+    await expect(
+      assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "paper" }),
+    ).resolves.toBeUndefined();
 
     fake.setSubscription(user.subId, { status: "active" });
     const paid = fake.makeEvent("invoice.paid", {
@@ -184,11 +216,15 @@ describe("plan limits after billing changes", () => {
 
   it("a downgrade blocks the next live order and the plan's leverage", async () => {
     const user = await proTrader();
-    await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).resolves.toBeUndefined();
+    await expect(
+      assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" }),
+    ).resolves.toBeUndefined();
     const before = await planFor({ id: user.id, plan: "pro" });
     expect(() => assertLeverageAllowed(before.plan, 8)).not.toThrow();
     fake.setSubscription(user.subId, { status: "canceled" });
-    const ev = fake.makeEvent("customer.subscription.deleted", { ...fake.state.subscriptions.get(user.subId)! });
+    const ev = fake.makeEvent("customer.subscription.deleted", {
+      ...fake.state.subscriptions.get(user.subId)!,
+    });
     await deliver(ev.payload, ev.signature);
     await waitForEvent(ev.id);
     // The caller's user object is stale ("pro"); planFor reads the stored plan.
@@ -197,7 +233,9 @@ describe("plan limits after billing changes", () => {
     await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
       "Your Pro subscription has ended, so you are on the Free plan: live trading is paused. Paper trading continues.",
     );
-    expect(() => assertLeverageAllowed(access.plan, 8)).toThrow("Leverage 8x is above the Free plan's maximum of 3x");
+    expect(() => assertLeverageAllowed(access.plan, 8)).toThrow(
+      "Leverage 8x is above the Free plan's maximum of 3x",
+    );
     expect((await pausedReason(user.id))?.reason).toMatch(/has ended/);
   });
 });
