@@ -1,6 +1,7 @@
 import "server-only";
 // Stripe Checkout (subscription mode) and the Customer Portal, with one Stripe customer per user, made once.
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import Stripe from "stripe";
 import { db } from "@/db";
 import { subscriptions, users } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
@@ -8,6 +9,22 @@ import { billingEnabled } from "@/lib/billing/config";
 import { getPlan, type PlanId } from "@/lib/billing/plans";
 import { priceIdFor, stripe } from "@/lib/billing/stripe";
 import { env } from "@/lib/env";
+import { getLogger } from "@/lib/log";
+
+const log = getLogger("billing");
+
+/** Stripe being down or refusing is a 502 with a message people can act on, not a generic 500. */
+async function callStripe<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeError) {
+      log.warn({ type: err.type, code: err.code, status: err.statusCode }, "stripe request failed");
+      throw new AppError("bad_gateway", "Stripe is not reachable right now. Please try again in a minute.");
+    }
+    throw err;
+  }
+}
 
 function requireBilling(): void {
   if (!billingEnabled()) {
@@ -26,9 +43,11 @@ export async function ensureStripeCustomer(userId: number): Promise<string> {
       .for("update");
     if (!user) throw new AppError("not_found", "Not found");
     if (user.customer) return user.customer;
-    const customer = await stripe().customers.create(
-      { email: user.email, name: user.name ?? undefined, metadata: { userId: String(userId) } },
-      { idempotencyKey: `tickpilot-customer-${userId}` },
+    const customer = await callStripe(() =>
+      stripe().customers.create(
+        { email: user.email, name: user.name ?? undefined, metadata: { userId: String(userId) } },
+        { idempotencyKey: `tickpilot-customer-${userId}` },
+      ),
     );
     await tx
       .update(users)
@@ -64,16 +83,18 @@ export async function createCheckoutSession(userId: number, plan: PlanId): Promi
     );
   }
   const customer = await ensureStripeCustomer(userId);
-  const session = await stripe().checkout.sessions.create({
-    mode: "subscription",
-    customer,
-    line_items: [{ price, quantity: 1 }],
-    client_reference_id: String(userId),
-    metadata: { userId: String(userId), plan },
-    subscription_data: { metadata: { userId: String(userId), plan } },
-    success_url: `${env.APP_URL}/billing?checkout=success`,
-    cancel_url: `${env.APP_URL}/billing?checkout=cancelled`,
-  });
+  const session = await callStripe(() =>
+    stripe().checkout.sessions.create({
+      mode: "subscription",
+      customer,
+      line_items: [{ price, quantity: 1 }],
+      client_reference_id: String(userId),
+      metadata: { userId: String(userId), plan },
+      subscription_data: { metadata: { userId: String(userId), plan } },
+      success_url: `${env.APP_URL}/billing?checkout=success`,
+      cancel_url: `${env.APP_URL}/billing?checkout=cancelled`,
+    }),
+  );
   if (!session.url)
     throw new AppError("bad_gateway", "Stripe did not return a checkout page. Please try again.");
   return session.url;
@@ -89,9 +110,11 @@ export async function createPortalSession(userId: number): Promise<string> {
   if (!user?.customer) {
     throw new AppError("bad_request", "You have no billing account yet: choose a plan to subscribe first");
   }
-  const session = await stripe().billingPortal.sessions.create({
-    customer: user.customer,
-    return_url: `${env.APP_URL}/billing`,
-  });
+  const session = await callStripe(() =>
+    stripe().billingPortal.sessions.create({
+      customer: user.customer!,
+      return_url: `${env.APP_URL}/billing`,
+    }),
+  );
   return session.url;
 }

@@ -43,26 +43,19 @@ async function resolveUserId(customerId: string, hintUserId: number | null): Pro
   throw new UnknownCustomerError(`No user for Stripe customer ${customerId}`);
 }
 
-/** Re-read subscription `subscriptionId` from Stripe, upsert it, set the user's plan, pause or resume live trading. */
-export async function syncSubscription(
-  subscriptionId: string,
-  hintUserId: number | null = null,
-): Promise<void> {
-  const sub: Stripe.Subscription = await stripe().subscriptions.retrieve(subscriptionId);
-  const customerId = idOf(sub.customer)!;
-  const metaUser = Number(sub.metadata?.userId);
-  const userId = await resolveUserId(
-    customerId,
-    hintUserId ?? (Number.isSafeInteger(metaUser) ? metaUser : null),
-  );
+// The local row for a Stripe subscription.
+function toRow(sub: Stripe.Subscription, userId: number, customerId: string) {
   const status = SUBSCRIPTION_STATUSES.find((s) => s === sub.status);
   if (!status) throw new Error(`Unknown Stripe subscription status ${sub.status}`);
   const item = sub.items?.data?.[0];
   const priceId = item?.price?.id ?? null;
   const plan = planForPriceId(priceId);
   if (!plan)
-    log.warn({ subscriptionId, priceId }, "subscription price is not a configured plan; it grants nothing");
-  const row = {
+    log.warn(
+      { subscriptionId: sub.id, priceId },
+      "subscription price is not a configured plan; it grants nothing",
+    );
+  return {
     userId,
     stripeCustomerId: customerId,
     stripeSubscriptionId: sub.id,
@@ -73,14 +66,30 @@ export async function syncSubscription(
     cancelAtPeriodEnd: Boolean(sub.cancel_at_period_end || sub.cancel_at),
     canceledAt: toDate(sub.canceled_at ?? sub.ended_at),
   };
+}
+
+/** Re-read subscription `subscriptionId` from Stripe, upsert it, set the user's plan, pause or resume live trading. */
+export async function syncSubscription(
+  subscriptionId: string,
+  hintUserId: number | null = null,
+): Promise<void> {
+  const first = await stripe().subscriptions.retrieve(subscriptionId);
+  const customerId = idOf(first.customer)!;
+  const metaUser = Number(first.metadata?.userId);
+  const userId = await resolveUserId(
+    customerId,
+    hintUserId ?? (Number.isSafeInteger(metaUser) ? metaUser : null),
+  );
 
   const change = await db.transaction(async (tx) => {
-    // Serialise plan changes per user: concurrent events for one user apply one after the other.
+    // Serialise per user, then read Stripe again under the lock: of two concurrent jobs, the one that writes
+    // last also read last, so the stored state is never older than what another job already wrote.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    const row = toRow(await stripe().subscriptions.retrieve(subscriptionId), userId, customerId);
     const [prev] = await tx
       .select({ status: subscriptions.status })
       .from(subscriptions)
-      .where(eq(subscriptions.stripeSubscriptionId, sub.id));
+      .where(eq(subscriptions.stripeSubscriptionId, row.stripeSubscriptionId));
     const { stripeSubscriptionId: _key, ...update } = row;
     void _key;
     await tx.insert(subscriptions).values(row).onDuplicateKeyUpdate({ set: update });
@@ -90,8 +99,8 @@ export async function syncSubscription(
       .where(eq(subscriptions.userId, userId));
     const nextPlan = grantedPlan(all);
     await tx.update(users).set({ plan: nextPlan }).where(eq(users.id, userId));
-    return { prevStatus: prev?.status ?? null, plan: nextPlan };
+    return { prevStatus: prev?.status ?? null, status: row.status, plan: nextPlan };
   });
-  log.info({ userId, subscriptionId: sub.id, status: sub.status, plan: change.plan }, "subscription synced");
-  await applyLivePause(userId, { subscriptionId: sub.id, prevStatus: change.prevStatus, status: sub.status });
+  log.info({ userId, subscriptionId, status: change.status, plan: change.plan }, "subscription synced");
+  await applyLivePause(userId, { subscriptionId, prevStatus: change.prevStatus, status: change.status });
 }

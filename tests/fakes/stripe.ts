@@ -29,6 +29,8 @@ export interface FakeStripe {
   ): Obj;
   /** Record an event (retrievable at /v1/events/:id) and return its signed delivery. */
   makeEvent(type: string, object: Obj, id?: string): { id: string; payload: string; signature: string };
+  /** Make the next `n` API requests fail with a 500 api_error (Stripe having a bad minute). */
+  failNext(n: number): void;
   /** Record an event and POST it, signed, to `webhookUrl`; resolves with the HTTP status. */
   sendEvent(type: string, object: Obj, id?: string): Promise<number>;
 }
@@ -65,6 +67,7 @@ export async function startFakeStripe(
     requests: [],
   };
   const idempotent = new Map<string, { status: number; body: Obj }>();
+  let failures = 0;
   let base = "";
 
   function subscriptionObject(id: string, customer: string, price: string, status: string): Obj {
@@ -98,6 +101,9 @@ export async function startFakeStripe(
     url: "",
     state,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+    failNext(n) {
+      failures = n;
+    },
     setSubscription(id, patch) {
       const existing = state.subscriptions.get(id);
       const sub =
@@ -173,6 +179,10 @@ export async function startFakeStripe(
         status: 401,
         body: { error: { type: "invalid_request_error", message: "Invalid API Key provided" } },
       };
+    }
+    if (failures > 0) {
+      failures--;
+      return { status: 500, body: { error: { type: "api_error", message: "Fake outage" } } };
     }
     const key = req.headers["idempotency-key"];
     const idemKey = req.method === "POST" && typeof key === "string" ? `${url.pathname}|${key}` : null;

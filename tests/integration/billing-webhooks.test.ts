@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { closeDb, db } from "@/db";
-import { auditLog, stripeEvents, subscriptions } from "@/db/schema";
+import { auditLog, stripeEvents, subscriptions, users } from "@/db/schema";
 import { createCheckoutSession, ensureStripeCustomer } from "@/lib/billing/checkout";
 import { assertCanUseAccount, assertLeverageAllowed, planFor } from "@/lib/billing/limits";
 import { closeBillingQueue } from "@/lib/billing/queue";
@@ -170,6 +170,32 @@ describe("delivery semantics", () => {
     const ev = fake.makeEvent("customer.created", { id: "cus_x", object: "customer" });
     expect((await deliver(ev.payload, ev.signature)).status).toBe(200);
     expect((await waitForEvent(ev.id)).status).toBe("ignored");
+  });
+});
+
+describe("Stripe having a bad minute", () => {
+  it("checkout answers 502 with a clear message and stores no customer", async () => {
+    const user = await makeTrader({ live: false });
+    fake.failNext(10);
+    await expect(createCheckoutSession(user.id, "pro")).rejects.toMatchObject({
+      status: 502,
+      message: "Stripe is not reachable right now. Please try again in a minute.",
+    });
+    fake.failNext(0);
+    const [row] = await db.select({ c: users.stripeCustomerId }).from(users).where(eq(users.id, user.id));
+    expect(row?.c).toBeNull();
+  });
+
+  it("an event whose processing fails is retried by the queue and processed later", async () => {
+    const user = await makeTrader({ live: false });
+    const customer = await ensureStripeCustomer(user.id);
+    const sub = fake.setSubscription(`sub_retry_${user.id}`, { customer, price: "price_elite_test" });
+    const ev = fake.makeEvent("customer.subscription.created", sub);
+    fake.failNext(3);
+    expect((await deliver(ev.payload, ev.signature)).status).toBe(200);
+    expect((await waitForEvent(ev.id, 25_000)).status).toBe("processed");
+    expect(retrievals(ev.id)).toBeGreaterThanOrEqual(2);
+    expect(await storedPlan(user.id)).toBe("elite");
   });
 });
 
