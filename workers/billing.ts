@@ -2,7 +2,6 @@
 import { UnrecoverableError, Worker } from "bullmq";
 import { markStripeEventFailed, processStripeEvent } from "@/lib/billing/process-event";
 import type { BillingJobData } from "@/lib/billing/queue";
-import { UnknownCustomerError } from "@/lib/billing/sync-subscription";
 import { getLogger } from "@/lib/log";
 import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
@@ -18,12 +17,7 @@ export async function startBillingWorker(_ctx?: WorkerContext): Promise<Runnable
       const eventId = String(job.data.eventId ?? "");
       if (!/^evt_[A-Za-z0-9_]+$/.test(eventId))
         throw new UnrecoverableError("job data is not a Stripe event id");
-      try {
-        return await processStripeEvent(eventId);
-      } catch (err) {
-        if (err instanceof UnknownCustomerError) throw new UnrecoverableError(err.message);
-        throw err;
-      }
+      return processStripeEvent(eventId);
     },
     { connection: workerConnection(), prefix: BULL_PREFIX, concurrency: 4 },
   );

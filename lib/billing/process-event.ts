@@ -6,7 +6,7 @@ import type Stripe from "stripe";
 import { db } from "@/db";
 import { stripeEvents } from "@/db/schema";
 import { stripe } from "@/lib/billing/stripe";
-import { syncSubscription } from "@/lib/billing/sync-subscription";
+import { syncSubscription, UnknownCustomerError } from "@/lib/billing/sync-subscription";
 
 /** Event types that change a subscription; anything else is recorded as ignored. */
 export const HANDLED_EVENTS = [
@@ -55,11 +55,21 @@ export async function processStripeEvent(eventId: string): Promise<"processed" |
   const target = (HANDLED_EVENTS as readonly string[]).includes(event.type)
     ? await subscriptionOf(event)
     : null;
-  if (target) await syncSubscription(target.id, target.userId);
-  const status = target ? "processed" : "ignored";
+  let status: "processed" | "ignored" = target ? "processed" : "ignored";
+  let note: string | null = null;
+  if (target) {
+    try {
+      await syncSubscription(target.id, target.userId);
+    } catch (err) {
+      // A customer that is not one of ours (another app on the same Stripe account): nothing to change here.
+      if (!(err instanceof UnknownCustomerError)) throw err;
+      status = "ignored";
+      note = err.message;
+    }
+  }
   await db
     .update(stripeEvents)
-    .set({ status, error: null, processedAt: new Date() })
+    .set({ status, error: note, processedAt: new Date() })
     .where(and(eq(stripeEvents.eventId, eventId), inArray(stripeEvents.status, ["received", "failed"])));
   return status;
 }

@@ -166,6 +166,32 @@ describe("delivery semantics", () => {
     expect(sub!.canceledAt).toBeInstanceOf(Date);
   });
 
+  it("an event for one user never changes another, and a stranger's customer changes nobody", async () => {
+    const a = await proTrader();
+    const b = await proTrader();
+    fake.setSubscription(a.subId, { status: "canceled" });
+    const ev = fake.makeEvent("customer.subscription.deleted", { id: a.subId, object: "subscription" });
+    await deliver(ev.payload, ev.signature);
+    await waitForEvent(ev.id);
+    expect(await storedPlan(a.id)).toBe("free");
+    expect(await storedPlan(b.id)).toBe("pro");
+    expect(await pausedReason(b.id)).toEqual({ reason: null, autoTrade: true });
+
+    const stranger = fake.setSubscription("sub_stranger", {
+      customer: "cus_not_ours",
+      price: "price_elite_test",
+    });
+    const other = fake.makeEvent("customer.subscription.created", stranger);
+    await deliver(other.payload, other.signature);
+    expect(await waitForEvent(other.id)).toMatchObject({
+      status: "ignored",
+      error: "No user for Stripe customer cus_not_ours",
+    });
+    expect(
+      await db.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, "sub_stranger")),
+    ).toEqual([]);
+  });
+
   it("an event type we do not handle is recorded as ignored", async () => {
     const ev = fake.makeEvent("customer.created", { id: "cus_x", object: "customer" });
     expect((await deliver(ev.payload, ev.signature)).status).toBe(200);
