@@ -151,8 +151,16 @@ const schema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  // --- Billing (Stripe) ---
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,
+  /** Signing secret of the webhook endpoint (`whsec_…`); webhooks are refused without it. */
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Stripe price ids (recurring) for the paid plans. */
+  STRIPE_PRICE_PRO: optionalString,
+  STRIPE_PRICE_ELITE: optionalString,
+  /** Base URL of the Stripe API, for tests against a local fake (e.g. http://127.0.0.1:4010); unset = Stripe. */
+  STRIPE_API_URL: optionalString.pipe(z.url().optional()),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "AUTH_SECRET" | "ENCRYPTION_KEYS"> & {

@@ -4,6 +4,7 @@ import { startDecideWorker } from "./decide";
 import { startExecuteWorker } from "./execute";
 import { startMarketFeed } from "./market-feed";
 import { startPaperWorker } from "./paper";
+import { startBillingWorker } from "./billing";
 
 export interface Runnable {
   name: string;
@@ -22,6 +23,7 @@ const STARTERS: Record<string, Starter> = {
   execute: startExecuteWorker,
   feed: startMarketFeed,
   paper: startPaperWorker,
+  billing: startBillingWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

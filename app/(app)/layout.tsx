@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { requireUser } from "@/lib/auth/session";
+import { billingEnabled } from "@/lib/billing/config";
 import { effectivePlanId } from "@/lib/billing/effective-plan";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         name: user.name,
         role: user.role,
         plan: effectivePlanId(user.plan),
+        billingEnabled: billingEnabled(),
       }}
     >
       {children}

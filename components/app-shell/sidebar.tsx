@@ -24,7 +24,7 @@ export function SidebarContent({ user, onNavigate }: { user: ShellUser; onNaviga
         <SidebarNav role={user.role} onNavigate={onNavigate} />
       </div>
       <div className="p-3">
-        <PlanCard plan={user.plan} onNavigate={onNavigate} />
+        <PlanCard plan={user.plan} billingEnabled={user.billingEnabled !== false} onNavigate={onNavigate} />
       </div>
     </div>
   );

@@ -19,4 +19,6 @@ export interface ShellUser {
   name: string | null;
   role: "user" | "admin";
   plan: "free" | "pro" | "elite";
+  /** False on a self-hosted install without Stripe (every feature on); the plan card says so. */
+  billingEnabled?: boolean;
 }

@@ -1,28 +1,36 @@
-// GET /billing — plan and subscription management (placeholder).
+// GET /billing — the current plan and subscription, plan comparison, Stripe Checkout and Customer Portal.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { CreditCardIcon } from "lucide-react";
 
-import { EmptyState } from "@/components/empty-state";
+import { BillingClient } from "@/components/billing/billing-client";
+import { SelfHostedCard } from "@/components/billing/self-hosted-card";
 import { PageHeader } from "@/components/page-header";
-import { Button } from "@/components/ui/button";
+import { requireUser } from "@/lib/auth/session";
+import { getBillingOverview } from "@/lib/billing/overview";
+import { PLAN_IDS, type PlanId } from "@/lib/billing/plans";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default function BillingPage() {
+export default async function BillingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser("/billing");
+  const params = await searchParams;
+  const overview = await getBillingOverview(user.id);
+  const checkout = params.checkout === "success" || params.checkout === "cancelled" ? params.checkout : null;
+  const upgrade = PLAN_IDS.find((p) => p === params.upgrade) ?? null;
   return (
     <>
-      <PageHeader title="Billing" description="Your plan, payment method and invoices." />
-      <EmptyState
-        icon={CreditCardIcon}
-        title="Manage your subscription"
-        description="Upgrade to trade live on your own exchange account, change plan or download invoices. Payments are handled by Stripe."
-        action={
-          <Button asChild variant="outline">
-            <Link href="/#pricing">Compare plans</Link>
-          </Button>
-        }
+      <PageHeader
+        title="Billing"
+        description="Your plan, payment method and invoices. Payments are handled by Stripe."
       />
+      {overview.enabled ? (
+        <BillingClient initial={overview} checkout={checkout} upgrade={upgrade as PlanId | null} />
+      ) : (
+        <SelfHostedCard />
+      )}
     </>
   );
 }

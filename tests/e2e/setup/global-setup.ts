@@ -3,12 +3,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { startE2eFakeBybit } from "../../fakes/bybit";
+import { startFakeStripe } from "../../fakes/stripe";
 import { createTestEnv, destroyTestEnv, type TestEnv } from "../../setup/test-env";
 
 declare module "vitest" {
   export interface ProvidedContext {
     testEnv: TestEnv;
     baseURL: string;
+    /** The fake Stripe's URL, or "" when billing is off for this run (E2E_BILLING=off). */
+    stripeURL: string;
   }
 }
 
@@ -62,6 +65,12 @@ export default async function setup(project: TestProject) {
   const fakeBybit = await startE2eFakeBybit();
   const port = Number(process.env.E2E_PORT ?? 3107);
   const baseURL = `http://127.0.0.1:${port}`;
+  // Billing: a local fake of Stripe's API that also delivers signed webhooks to the app (E2E_BILLING=off disables).
+  const billing = process.env.E2E_BILLING !== "off";
+  const stripeSecret = "whsec_e2e_test";
+  const fakeStripe = billing
+    ? await startFakeStripe({ webhookSecret: stripeSecret, webhookUrl: `${baseURL}/api/stripe/webhook` })
+    : null;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...testEnv,
@@ -71,6 +80,13 @@ export default async function setup(project: TestProject) {
     WORKER_HEARTBEAT_SECONDS: "2",
     BYBIT_API_URL: fakeBybit.url,
     WORKER_EGRESS_IPS: "203.0.113.10, 203.0.113.11",
+    ...(fakeStripe && {
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_WEBHOOK_SECRET: stripeSecret,
+      STRIPE_PRICE_PRO: "price_pro_e2e",
+      STRIPE_PRICE_ELITE: "price_elite_e2e",
+      STRIPE_API_URL: fakeStripe.url,
+    }),
   };
   const procs = [
     start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),
@@ -81,14 +97,17 @@ export default async function setup(project: TestProject) {
   } catch (err) {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
+    await fakeStripe?.close();
     await destroyTestEnv(testEnv);
     throw err;
   }
   project.provide("testEnv", testEnv);
   project.provide("baseURL", baseURL);
+  project.provide("stripeURL", fakeStripe?.url ?? "");
   return async () => {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
+    await fakeStripe?.close();
     if (process.env.KEEP_TEST_DB !== "1") await destroyTestEnv(testEnv);
   };
 }

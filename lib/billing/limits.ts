@@ -1,0 +1,78 @@
+import "server-only";
+// Plan limits enforced on the server: live trading, leverage and custom prompts, checked in the settings API
+// and again at execution. With billing off every install is Elite with live trading allowed.
+import { desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { subscriptions, users } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
+import { billingEnabled } from "@/lib/billing/config";
+import { getPlan, PLANS, type Plan } from "@/lib/billing/plans";
+import { livePauseReason, PLAN_KEEPING_STATUSES, pickCurrentSubscription } from "@/lib/billing/status";
+
+export interface PlanAccess {
+  plan: Plan;
+  subscriptionStatus: string | null;
+  liveTradingAllowed: boolean;
+  /** A sentence for the user when live trading is not allowed; null when it is. */
+  reason: string | null;
+}
+
+/** The plan whose limits apply to `user` right now, read from MySQL (the user's stored plan and subscriptions). */
+export async function planFor(user: { id: number; plan: string }): Promise<PlanAccess> {
+  if (!billingEnabled()) {
+    return { plan: PLANS.elite, subscriptionStatus: null, liveTradingAllowed: true, reason: null };
+  }
+  const [row] = await db.select({ plan: users.plan }).from(users).where(eq(users.id, user.id)).limit(1);
+  const plan = getPlan(row?.plan ?? user.plan);
+  const subs = await db
+    .select({ plan: subscriptions.plan, status: subscriptions.status, updatedAt: subscriptions.updatedAt })
+    .from(subscriptions)
+    .where(eq(subscriptions.userId, user.id))
+    .orderBy(desc(subscriptions.updatedAt), desc(subscriptions.id));
+  const current = pickCurrentSubscription(subs);
+  const status = current?.status ?? null;
+  // A paid plan without a subscription row was granted by an admin: it counts as active.
+  const statusAllows = status === null || (PLAN_KEEPING_STATUSES as readonly string[]).includes(status);
+  const liveTradingAllowed = plan.liveTrading && statusAllows && status !== "past_due";
+  return {
+    plan,
+    subscriptionStatus: status,
+    liveTradingAllowed,
+    reason: liveTradingAllowed ? null : livePauseReason(getPlan(current?.plan ?? plan.id), plan, status),
+  };
+}
+
+/** Refuse a leverage above the plan's maximum, naming the plan. */
+export function assertLeverageAllowed(plan: Plan, leverage: number): void {
+  if (leverage > plan.maxLeverage) {
+    throw new AppError(
+      "forbidden",
+      `Leverage ${leverage}x is above the ${plan.name} plan's maximum of ${plan.maxLeverage}x`,
+    );
+  }
+}
+
+/** Refuse a live (non-paper) exchange account when the user's plan or subscription does not allow live trading. */
+export async function assertCanUseAccount(
+  user: { id: number; plan: string },
+  account: { exchange: string },
+): Promise<void> {
+  if (account.exchange === "paper") return;
+  const access = await planFor(user);
+  if (!access.liveTradingAllowed) {
+    throw new AppError(
+      "forbidden",
+      access.reason ?? `The ${access.plan.name} plan does not include live trading`,
+    );
+  }
+}
+
+/** Refuse a custom strategy prompt on a plan that does not include one. */
+export function assertCustomPromptAllowed(plan: Plan): void {
+  if (!plan.customPrompt) {
+    throw new AppError(
+      "forbidden",
+      `Custom strategy prompts are not included in the ${plan.name} plan: upgrade to Pro or Elite to write your own`,
+    );
+  }
+}

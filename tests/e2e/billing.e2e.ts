@@ -1,0 +1,160 @@
+// Billing in the browser: a free user sees the plans, starts Stripe Checkout (the local fake), and after the
+// webhook lands the billing page shows Pro. Screenshots in light/dark, desktop/mobile.
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { inject } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { closeDb, db } from "@/db";
+import { stripeEvents, subscriptions, users } from "@/db/schema";
+import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
+import { uniqueEmail } from "../helpers/db";
+
+const SHOTS = process.env.SHOTS_DIR;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeDb();
+});
+
+// Extra screenshots for people reviewing the UI (SHOTS_DIR=/tmp/shots-6).
+async function shot(page: Page, name: string) {
+  await screenshot(page, name);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+describe.skipIf(Boolean(inject("stripeURL")))("billing off (E2E_BILLING=off)", () => {
+  it("says the install is self-hosted with every feature on", async () => {
+    for (const [scheme, mobile] of [
+      ["light", false],
+      ["dark", false],
+      ["light", true],
+      ["dark", true],
+    ] as const) {
+      const ctx = await newContext(browser, { colorScheme: scheme, mobile });
+      const page = await ctx.newPage();
+      await signUp(page, uniqueEmail("e2e-selfhosted"));
+      await page.goto("/billing");
+      await page.getByTestId("self-hosted").waitFor();
+      expect(await page.textContent("main")).toContain("Self-hosted: billing is off, every feature is on");
+      if (!mobile) expect(await page.textContent("aside")).toContain("Self-hosted · all features");
+      const res = await page.request.post("/api/billing/checkout", { data: { plan: "pro" } });
+      expect(res.status()).toBe(409);
+      await shot(page, `billing-self-hosted-${mobile ? "mobile" : "desktop"}-${scheme}`);
+      await ctx.close();
+    }
+  });
+});
+
+describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
+  it("refuses the billing API without a session", async () => {
+    const res = await fetch(`${inject("baseURL")}/api/billing/checkout`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ plan: "pro" }),
+    });
+    expect(res.status).toBe(401);
+    const hook = await fetch(`${inject("baseURL")}/api/stripe/webhook`, { method: "POST", body: "{}" });
+    expect(hook.status).toBe(400);
+  });
+
+  it("a free user upgrades through Checkout and sees Pro after the webhook", async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const email = uniqueEmail("e2e-billing");
+    await signUp(page, email);
+
+    // The landing page's pricing links into the billing page with the plan highlighted.
+    await page.goto("/billing?upgrade=pro");
+    await expect.poll(() => page.getByTestId("current-plan-name").textContent()).toBe("Free");
+    await expect.poll(() => page.locator('[data-plan="pro"]').textContent()).toContain("Selected");
+    expect(await page.locator('[data-plan="elite"] button').textContent()).toContain("Upgrade to Elite");
+    await shot(page, "billing-free-desktop-light");
+
+    await page.click('[data-plan="pro"] button:has-text("Upgrade to Pro")');
+    await page.waitForURL("**/billing?checkout=success", { timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId("current-plan-name").textContent(), { timeout: 30_000, interval: 500 })
+      .toBe("Pro");
+    await expect.poll(() => page.getByTestId("subscription-status").textContent()).toBe("Active");
+    await expect.poll(() => page.getByTestId("checkout-confirmed").isVisible()).toBe(true);
+    expect(await page.textContent("body")).toMatch(/Renews on/);
+    await shot(page, "billing-pro-desktop-light");
+
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(user).toMatchObject({ plan: "pro" });
+    expect(user!.stripeCustomerId).toMatch(/^cus_/);
+    const subs = await db.select().from(subscriptions).where(eq(subscriptions.userId, user!.id));
+    expect(subs).toMatchObject([{ plan: "pro", status: "active" }]);
+    const events = await db.select().from(stripeEvents);
+    expect(events.filter((e) => e.type === "checkout.session.completed")[0]?.status).toBe("processed");
+
+    // The sidebar card follows the plan; the Manage billing button opens the (fake) portal.
+    await expect.poll(() => page.textContent("aside")).toContain("Pro plan");
+    for (const [scheme, mobile] of [
+      ["dark", false],
+      ["light", true],
+      ["dark", true],
+    ] as const) {
+      const c = await newContext(browser, { colorScheme: scheme, mobile });
+      await c.addCookies(await ctx.cookies());
+      const p = await c.newPage();
+      await p.goto("/billing");
+      await p.getByTestId("current-plan-name").waitFor();
+      await shot(p, `billing-pro-${mobile ? "mobile" : "desktop"}-${scheme}`);
+      await c.close();
+    }
+    // Bad input and a second checkout are refused with clear messages.
+    const bad = await page.request.post("/api/billing/checkout", { data: { plan: "free" } });
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      "plan: Choose the Pro or Elite plan",
+    );
+    const again = await page.request.post("/api/billing/checkout", { data: { plan: "elite" } });
+    expect(again.status()).toBe(409);
+
+    // Past due (as Stripe would report it): live trading paused, notice on the billing page.
+    await db.update(subscriptions).set({ status: "past_due" }).where(eq(subscriptions.userId, user!.id));
+    await page.goto("/billing");
+    await expect.poll(() => page.getByTestId("subscription-status").textContent()).toBe("Past due");
+    expect(await page.getByTestId("plan-notice").textContent()).toContain(
+      "Your Pro subscription is past due: live trading is paused until payment succeeds.",
+    );
+    await shot(page, "billing-past-due-desktop-light");
+    await db.update(subscriptions).set({ status: "active" }).where(eq(subscriptions.userId, user!.id));
+
+    await page.goto("/billing");
+    await page.click('button:has-text("Manage billing")');
+    await page.waitForURL(/\/portal\/bps_/);
+    expect(await page.textContent("h1")).toContain("Customer Portal");
+    await ctx.close();
+  });
+
+  it("shows the waiting state while Stripe has not confirmed, and the free plans on mobile", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const ctx = await newContext(browser, { colorScheme: scheme, mobile: true });
+      const page = await ctx.newPage();
+      await signUp(page, uniqueEmail("e2e-billing-m"));
+      await page.goto("/billing?checkout=success");
+      await expect.poll(() => page.getByTestId("checkout-waiting").isVisible()).toBe(true);
+      await shot(page, `billing-waiting-mobile-${scheme}`);
+      await page.goto("/billing?checkout=cancelled&upgrade=elite");
+      await page.getByTestId("current-plan-name").waitFor();
+      await expect.poll(() => page.textContent("main")).toContain("Checkout cancelled");
+      await shot(page, `billing-free-mobile-${scheme}`);
+      if (scheme === "dark") {
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await page.goto("/billing?upgrade=elite");
+        await page.getByTestId("current-plan-name").waitFor();
+        await shot(page, "billing-free-desktop-dark");
+      }
+      await ctx.close();
+    }
+  });
+});
