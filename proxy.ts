@@ -13,6 +13,10 @@ export default auth((req) => {
     headers.set("x-pathname", `${req.nextUrl.pathname}${req.nextUrl.search}`);
     return NextResponse.next({ request: { headers } });
   }
+  // The admin console does not exist for anyone but admins: signed-out visitors get the plain 404 page.
+  if (req.nextUrl.pathname === "/admin" || req.nextUrl.pathname.startsWith("/admin/")) {
+    return NextResponse.rewrite(new URL("/_tickpilot/not-found", req.nextUrl.origin));
+  }
   const login = new URL("/login", req.nextUrl.origin);
   login.searchParams.set("next", `${req.nextUrl.pathname}${req.nextUrl.search}`);
   return NextResponse.redirect(login);

@@ -101,6 +101,20 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}USDT$/, "symbols look like BTCUSDT")).min(1)),
   /** Billing is off (self-hosted, every feature on) unless this is set. */
   STRIPE_SECRET_KEY: optionalString,
+
+  // ── decision loop defaults (admin console reads them; system_settings override them) ──
+  /** LLM tokens allowed per UTC day across all symbols (system setting dailyTokenBudget overrides). */
+  DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
+  /** Minutes between decision ticks (system setting tickIntervalMinutes overrides). */
+  TICK_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(240).default(5),
+  /** `builtin` indicator strategy or `openai`; unset = openai when OPENAI_API_KEY is set, else builtin. */
+  DECISION_PROVIDER: optionalString.pipe(z.enum(["builtin", "openai"]).optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+
+  // ── operations (admin console, metrics) ──
+  /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "AUTH_SECRET" | "ENCRYPTION_KEYS"> & {

@@ -3,10 +3,13 @@ import { headers } from "next/headers";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { requireUser } from "@/lib/auth/session";
 import { effectivePlanId } from "@/lib/billing/effective-plan";
+import { KillSwitchBanner } from "@/components/system/kill-switch-banner";
+import { getSystemSetting } from "@/lib/system/settings";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const user = await requireUser(path);
+  const killSwitch = await getSystemSetting("killSwitch");
   return (
     <AppShell
       user={{
@@ -17,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         plan: effectivePlanId(user.plan),
       }}
     >
+      {killSwitch && <KillSwitchBanner />}
       {children}
     </AppShell>
   );
