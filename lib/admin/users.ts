@@ -23,13 +23,15 @@ export interface AdminUserRow {
   lastLoginAt: Date | null;
 }
 
-const autoTradeSql = sql<number>`(select count(*) from ${tradingSettings} ts where ts.user_id = ${users.id} and ts.auto_trade = 1)`;
+// Correlated subqueries name the outer row explicitly (drizzle prints a bare `id` in single-table selects).
+const userIdSql = sql.raw("`users`.`id`");
+const autoTradeSql = sql<number>`(select count(*) from ${tradingSettings} ts where ts.user_id = ${userIdSql} and ts.auto_trade = 1)`;
 // The account auto-trading uses, else any account: live when it is not the paper exchange.
 const accountTypeSql = sql<string | null>`(select case when ea.exchange = 'paper' then 'paper' else 'live' end
   from ${exchangeAccounts} ea left join ${tradingSettings} ts on ts.exchange_account_id = ea.id
-  where ea.user_id = ${users.id} order by ts.id is null, ea.id limit 1)`;
-const lastOrderSql = sql<string | null>`(select max(o.created_at) from ${orders} o where o.user_id = ${users.id})`;
-const pnlSql = sql<string | null>`(select coalesce(sum(p.realized_pnl), 0) from ${positions} p where p.user_id = ${users.id})`;
+  where ea.user_id = ${userIdSql} order by ts.id is null, ea.id limit 1)`;
+const lastOrderSql = sql<string | null>`(select max(o.created_at) from ${orders} o where o.user_id = ${userIdSql})`;
+const pnlSql = sql<string | null>`(select coalesce(sum(p.realized_pnl), 0) from ${positions} p where p.user_id = ${userIdSql})`;
 
 function toDate(v: unknown): Date | null {
   if (v == null) return null;

@@ -38,6 +38,11 @@ export async function setSystemSetting<K extends SystemSettingKey>(
   updatedBy: number | null,
 ): Promise<void> {
   const valid = SYSTEM_SETTINGS[key].schema.parse(value);
+  // null means "use the default": the JSON column is NOT NULL (drizzle sends JSON null as SQL NULL), so drop the row.
+  if (valid === null) {
+    await db.delete(systemSettings).where(eq(systemSettings.key, key));
+    return;
+  }
   await db
     .insert(systemSettings)
     .values({ key, value: valid, updatedBy })
