@@ -13,8 +13,8 @@ export function KillSwitchBanner() {
       <div>
         <p className="font-medium">Trading is paused platform-wide</p>
         <p className="text-destructive/80">
-          An operator switched on the global kill switch. No new orders are placed until it is switched off; open
-          positions keep their stop loss and take profit.
+          An operator switched on the global kill switch. No new orders are placed until it is switched off;
+          open positions keep their stop loss and take profit.
         </p>
       </div>
     </div>

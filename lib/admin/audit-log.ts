@@ -23,7 +23,10 @@ export async function listAudit({ userId, action, page = 1 }: AuditFilter) {
   if (userId) conds.push(or(eq(auditLog.actorId, userId), eq(auditLog.targetUserId, userId))!);
   if (action) conds.push(like(auditLog.action, `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = conds.length ? and(...conds) : undefined;
-  const [countRow] = await db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(where);
   const rows = await db
     .select({
       id: auditLog.id,
@@ -52,6 +55,10 @@ export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
 
 /** Distinct actions seen, for the filter menu. */
 export async function auditActions(): Promise<string[]> {
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).limit(200);
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action)
+    .limit(200);
   return rows.map((r) => r.action);
 }

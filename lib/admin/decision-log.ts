@@ -30,7 +30,10 @@ const listColumns = {
 /** Decisions newest first, optionally for one symbol. */
 export async function listDecisions(symbol: string | undefined, page = 1) {
   const where = symbol ? eq(decisions.symbol, symbol) : undefined;
-  const [countRow] = await db.select({ n: sql<number>`count(*)` }).from(decisions).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(decisions)
+    .where(where);
   const rows = await db
     .select(listColumns)
     .from(decisions)

@@ -52,7 +52,13 @@ export async function queueCounts(): Promise<QueueCounts[]> {
   return Promise.all(
     QUEUE_NAMES.map(async (name) => {
       const c = await adminQueue(name).getJobCounts("waiting", "active", "failed", "delayed");
-      return { name, waiting: c.waiting ?? 0, active: c.active ?? 0, failed: c.failed ?? 0, delayed: c.delayed ?? 0 };
+      return {
+        name,
+        waiting: c.waiting ?? 0,
+        active: c.active ?? 0,
+        failed: c.failed ?? 0,
+        delayed: c.delayed ?? 0,
+      };
     }),
   );
 }
@@ -77,12 +83,16 @@ export async function failedJobs(perQueue = 20): Promise<FailedJobView[]> {
 }
 
 /** Move one failed job back to waiting; 404 for an unknown queue or job, 409 when it is not failed. */
-export async function retryFailedJob(queue: string, jobId: string): Promise<{ queue: QueueName; name: string }> {
+export async function retryFailedJob(
+  queue: string,
+  jobId: string,
+): Promise<{ queue: QueueName; name: string }> {
   if (!QUEUE_NAMES.includes(queue as QueueName)) throw new AppError("not_found", "Queue not found");
   const job = await adminQueue(queue as QueueName).getJob(jobId);
   if (!job) throw new AppError("not_found", "Job not found");
   const state = await job.getState();
-  if (state !== "failed") throw new AppError("conflict", `Only failed jobs can be retried (this one is ${state})`);
+  if (state !== "failed")
+    throw new AppError("conflict", `Only failed jobs can be retried (this one is ${state})`);
   await job.retry("failed");
   return { queue: queue as QueueName, name: job.name };
 }

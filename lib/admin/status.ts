@@ -55,7 +55,8 @@ export function startOfUtcDay(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-const num = (v: string | undefined | null) => (v == null || v === "" || Number.isNaN(Number(v)) ? null : Number(v));
+const num = (v: string | undefined | null) =>
+  v == null || v === "" || Number.isNaN(Number(v)) ? null : Number(v);
 
 /** Every configured feed (env MARKET_SOURCE × MARKET_SYMBOLS) read from its Redis status hash. */
 export async function feedStatuses(now = Date.now()): Promise<FeedStatus[]> {
@@ -88,12 +89,17 @@ async function usageBySymbol(since: Date) {
     .from(decisions)
     .where(gte(decisions.createdAt, since))
     .groupBy(decisions.symbol);
-  return new Map(rows.map((r) => [r.symbol, { tokens: Number(r.tokens), cost: Number(r.cost), calls: Number(r.calls) }]));
+  return new Map(
+    rows.map((r) => [r.symbol, { tokens: Number(r.tokens), cost: Number(r.cost), calls: Number(r.calls) }]),
+  );
 }
 
 /** Decision state for every served symbol. */
 export async function symbolStatuses(now = new Date()): Promise<SymbolStatus[]> {
-  const [paused, usage] = await Promise.all([getSystemSetting("pausedSymbols"), usageBySymbol(startOfUtcDay(now))]);
+  const [paused, usage] = await Promise.all([
+    getSystemSetting("pausedSymbols"),
+    usageBySymbol(startOfUtcDay(now)),
+  ]);
   return Promise.all(
     env.MARKET_SYMBOLS.map(async (symbol) => {
       const [h, last] = await Promise.all([
@@ -131,7 +137,10 @@ export async function symbolStatuses(now = new Date()): Promise<SymbolStatus[]> 
 
 /** LLM tokens, cost and calls today against the budget (system setting, else env). */
 export async function llmSpendToday(now = new Date()): Promise<LlmSpend> {
-  const [usage, budget] = await Promise.all([usageBySymbol(startOfUtcDay(now)), getSystemSetting("dailyTokenBudget")]);
+  const [usage, budget] = await Promise.all([
+    usageBySymbol(startOfUtcDay(now)),
+    getSystemSetting("dailyTokenBudget"),
+  ]);
   let tokens = 0;
   let costUsd = 0;
   let calls = 0;

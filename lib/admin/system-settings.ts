@@ -40,7 +40,9 @@ export async function readSettingsView(): Promise<SettingsView> {
   const keys = Object.keys(SYSTEM_SETTINGS) as SystemSettingKey[];
   const values = await Promise.all(keys.map((k) => getSystemSetting(k)));
   const stored = Object.fromEntries(keys.map((k, i) => [k, values[i]])) as SettingsView["stored"];
-  const rows = await db.select({ key: systemSettings.key, updatedAt: systemSettings.updatedAt }).from(systemSettings);
+  const rows = await db
+    .select({ key: systemSettings.key, updatedAt: systemSettings.updatedAt })
+    .from(systemSettings);
   const defaults = {
     provider: defaultProvider(),
     model: env.OPENAI_MODEL,
@@ -74,8 +76,18 @@ export const settingsPatchSchema = z
       .trim()
       .regex(/^[A-Za-z0-9._:/-]{1,64}$/, "letters, digits and . _ : / - only, at most 64")
       .nullable(),
-    tickIntervalMinutes: z.number().int("whole minutes").min(1, "at least 1").max(240, "at most 240").nullable(),
-    dailyTokenBudget: z.number().int("whole tokens").min(0, "cannot be negative").max(1_000_000_000).nullable(),
+    tickIntervalMinutes: z
+      .number()
+      .int("whole minutes")
+      .min(1, "at least 1")
+      .max(240, "at most 240")
+      .nullable(),
+    dailyTokenBudget: z
+      .number()
+      .int("whole tokens")
+      .min(0, "cannot be negative")
+      .max(1_000_000_000)
+      .nullable(),
   })
   .partial()
   .strict()
@@ -101,7 +113,12 @@ export async function updateSettings(actor: AdminActor, patch: SettingsPatch): P
     if (JSON.stringify(previous) === JSON.stringify(next)) continue;
     await setSystemSetting(key, next, actor.id);
     await auditAdmin(actor, {
-      action: key === "killSwitch" ? (next ? "admin.kill_switch.on" : "admin.kill_switch.off") : `admin.settings.${key}`,
+      action:
+        key === "killSwitch"
+          ? next
+            ? "admin.kill_switch.on"
+            : "admin.kill_switch.off"
+          : `admin.settings.${key}`,
       targetType: "system_setting",
       targetId: key,
       metadata: { key, from: previous, to: next },

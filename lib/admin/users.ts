@@ -30,20 +30,31 @@ const autoTradeSql = sql<number>`(select count(*) from ${tradingSettings} ts whe
 const accountTypeSql = sql<string | null>`(select case when ea.exchange = 'paper' then 'paper' else 'live' end
   from ${exchangeAccounts} ea left join ${tradingSettings} ts on ts.exchange_account_id = ea.id
   where ea.user_id = ${userIdSql} order by ts.id is null, ea.id limit 1)`;
-const lastOrderSql = sql<string | null>`(select max(o.created_at) from ${orders} o where o.user_id = ${userIdSql})`;
-const pnlSql = sql<string | null>`(select coalesce(sum(p.realized_pnl), 0) from ${positions} p where p.user_id = ${userIdSql})`;
+const lastOrderSql = sql<
+  string | null
+>`(select max(o.created_at) from ${orders} o where o.user_id = ${userIdSql})`;
+const pnlSql = sql<
+  string | null
+>`(select coalesce(sum(p.realized_pnl), 0) from ${positions} p where p.user_id = ${userIdSql})`;
 
 function toDate(v: unknown): Date | null {
   if (v == null) return null;
-  const d = v instanceof Date ? v : new Date(String(v).replace(" ", "T") + (String(v).includes("Z") ? "" : "Z"));
+  const d =
+    v instanceof Date ? v : new Date(String(v).replace(" ", "T") + (String(v).includes("Z") ? "" : "Z"));
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** Users whose email contains `q` (case-insensitive), newest first, one page at a time. */
-export async function searchUsers(q: string | undefined, page = 1): Promise<{ rows: AdminUserRow[]; total: number }> {
+export async function searchUsers(
+  q: string | undefined,
+  page = 1,
+): Promise<{ rows: AdminUserRow[]; total: number }> {
   const term = q?.trim().toLowerCase();
   const where = term ? like(users.email, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined;
-  const [countRow] = await db.select({ n: sql<number>`count(*)` }).from(users).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(where);
   const rows = await selectUsers(where, USERS_PAGE_SIZE, (Math.max(1, page) - 1) * USERS_PAGE_SIZE);
   return { total: Number(countRow?.n ?? 0), rows };
 }

@@ -12,11 +12,17 @@ export const SYSTEM_SETTINGS = {
   /** Symbols whose decision loop is paused. */
   pausedSymbols: { schema: z.array(z.string().regex(/^[A-Z0-9]{2,20}USDT$/)), default: [] as string[] },
   /** Decision provider: `builtin` (indicator strategy) or `openai` (any OpenAI-compatible server). */
-  provider: { schema: z.enum(["builtin", "openai"]).nullable(), default: null as "builtin" | "openai" | null },
+  provider: {
+    schema: z.enum(["builtin", "openai"]).nullable(),
+    default: null as "builtin" | "openai" | null,
+  },
   /** Model name for the openai provider; null = OPENAI_MODEL from env. */
   model: { schema: z.string().min(1).max(64).nullable(), default: null as string | null },
   /** Minutes between decision ticks; null = TICK_INTERVAL_MINUTES from env. */
-  tickIntervalMinutes: { schema: z.number().int().min(1).max(240).nullable(), default: null as number | null },
+  tickIntervalMinutes: {
+    schema: z.number().int().min(1).max(240).nullable(),
+    default: null as number | null,
+  },
   /** LLM tokens allowed per UTC day across all symbols; null = DAILY_TOKEN_BUDGET from env. */
   dailyTokenBudget: { schema: z.number().int().min(0).nullable(), default: null as number | null },
 } as const;

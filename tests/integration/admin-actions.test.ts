@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 
 async function admin() {
-  const { id } = await registerUser({ email: uniqueEmail("adm"), password: "longenough1" }, { role: "admin" });
+  const { id } = await registerUser(
+    { email: uniqueEmail("adm"), password: "longenough1" },
+    { role: "admin" },
+  );
   return { id, ip: "10.0.0.9" };
 }
 
@@ -118,11 +121,18 @@ describe("user search and detail", () => {
 describe("system settings", () => {
   it("a change is stored, audited and returned by the next fresh read (what the next tick uses)", async () => {
     const a = await admin();
-    const changed = await updateSettings(a, { tickIntervalMinutes: 15, dailyTokenBudget: 5000, model: "gpt-4.1-mini" });
+    const changed = await updateSettings(a, {
+      tickIntervalMinutes: 15,
+      dailyTokenBudget: 5000,
+      model: "gpt-4.1-mini",
+    });
     expect(changed.sort()).toEqual(["dailyTokenBudget", "model", "tickIntervalMinutes"]);
     expect(await getSystemSetting("tickIntervalMinutes")).toBe(15);
     expect(await getSystemSetting("dailyTokenBudget")).toBe(5000);
-    expect((await readSettingsView()).effective).toMatchObject({ tickIntervalMinutes: 15, model: "gpt-4.1-mini" });
+    expect((await readSettingsView()).effective).toMatchObject({
+      tickIntervalMinutes: 15,
+      model: "gpt-4.1-mini",
+    });
     const entry = await lastAudit("admin.settings.tickIntervalMinutes");
     expect(entry).toMatchObject({ actorId: a.id, targetId: "tickIntervalMinutes" });
     expect(entry?.metadata).toMatchObject({ from: null, to: 15 });
@@ -135,10 +145,20 @@ describe("system settings", () => {
 
   it("refuses bad values and unknown symbols and changes nothing", async () => {
     const a = await admin();
-    for (const bad of [{ tickIntervalMinutes: 0 }, { tickIntervalMinutes: 2.5 }, { dailyTokenBudget: -1 }, { provider: "gemini" }, { killSwitch: "yes" }, { other: 1 }, {}]) {
+    for (const bad of [
+      { tickIntervalMinutes: 0 },
+      { tickIntervalMinutes: 2.5 },
+      { dailyTokenBudget: -1 },
+      { provider: "gemini" },
+      { killSwitch: "yes" },
+      { other: 1 },
+      {},
+    ]) {
       expect(settingsPatchSchema.safeParse(bad).success).toBe(false);
     }
-    await expect(updateSettings(a, { pausedSymbols: ["DOGEUSDT"] })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(updateSettings(a, { pausedSymbols: ["DOGEUSDT"] })).rejects.toMatchObject({
+      code: "bad_request",
+    });
     expect(await getSystemSetting("pausedSymbols")).toEqual([]);
   });
 });
@@ -162,7 +182,12 @@ describe("queues", () => {
     const counts = (await queueCounts()).find((q) => q.name === "reconcile");
     expect(counts?.failed).toBe(1);
     const failed = (await failedJobs()).find((j) => j.id === "admin-retry-1");
-    expect(failed).toMatchObject({ queue: "reconcile", name: "sync", failedReason: "exchange timed out", attemptsMade: 1 });
+    expect(failed).toMatchObject({
+      queue: "reconcile",
+      name: "sync",
+      failedReason: "exchange timed out",
+      attemptsMade: 1,
+    });
 
     await retryFailedJob("reconcile", "admin-retry-1");
     expect(await (await queue.getJob("admin-retry-1"))!.getState()).toBe("waiting");
@@ -186,7 +211,10 @@ describe("audit log", () => {
     expect(byTarget.rows[0]!.actorEmail).toMatch(/^adm\./);
     const onlySuspend = await listAudit({ userId: a.id, action: "admin.user.susp" });
     expect(onlySuspend.total).toBe(1);
-    const none = await db.select().from(auditLog).where(and(eq(auditLog.actorId, id)));
+    const none = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, id)));
     expect(none).toHaveLength(0);
   });
 });

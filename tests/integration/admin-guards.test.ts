@@ -33,7 +33,10 @@ async function trader(opts: { autoTrade?: boolean; killSwitch?: boolean } = {}) 
 }
 
 async function admin() {
-  const { id } = await registerUser({ email: uniqueEmail("guard-admin"), password: "longenough1" }, { role: "admin" });
+  const { id } = await registerUser(
+    { email: uniqueEmail("guard-admin"), password: "longenough1" },
+    { role: "admin" },
+  );
   return { id, ip: "127.0.0.1" };
 }
 
@@ -76,7 +79,13 @@ describe("executionBlockedReason", () => {
     const ids = await Promise.all([trader(), trader(), trader(), trader(), trader()]);
     const queue = new Queue(QUEUES.execute, { connection: producerConnection(), prefix: BULL_PREFIX });
     // The fan-out lands in the queue while no worker runs (ids only, as the decision loop enqueues them).
-    await queue.addBulk(ids.map((userId) => ({ name: "execute", data: { decisionId: 1, userId }, opts: { jobId: `d1-u${userId}` } })));
+    await queue.addBulk(
+      ids.map((userId) => ({
+        name: "execute",
+        data: { decisionId: 1, userId },
+        opts: { jobId: `d1-u${userId}` },
+      })),
+    );
     expect(await queue.getWaitingCount()).toBe(ids.length);
 
     // An operator flips the switch after the enqueue.

@@ -26,12 +26,47 @@ beforeAll(async () => {
     lastUpdate: String(now - 4000),
     lastCandleTime: String(now - 60_000),
   });
-  await redis().hset(rkey("decide:state:BTCUSDT"), { failures: "3", safeMode: "1", safeSince: String(now), lastError: "LLM timed out" });
-  const base = { symbol: "BTCUSDT", riskLevel: "medium" as const, provider: "openai", model: "gpt-4o-mini", reason: "r", status: "ok" as const };
-  const [d1] = await db.insert(decisions).values([
-    { ...base, tickTime: new Date(now - 600_000), groupKey: "g1", action: "buy", promptTokens: 1000, completionTokens: 200, costUsd: 0.01, latencyMs: 800, prompt: "P", rawResponse: "R" },
-    { ...base, tickTime: new Date(now - 300_000), groupKey: "g1", action: "hold", promptTokens: 900, completionTokens: 100, costUsd: 0.02, latencyMs: 2400 },
-  ]).$returningId();
+  await redis().hset(rkey("decide:state:BTCUSDT"), {
+    failures: "3",
+    safeMode: "1",
+    safeSince: String(now),
+    lastError: "LLM timed out",
+  });
+  const base = {
+    symbol: "BTCUSDT",
+    riskLevel: "medium" as const,
+    provider: "openai",
+    model: "gpt-4o-mini",
+    reason: "r",
+    status: "ok" as const,
+  };
+  const [d1] = await db
+    .insert(decisions)
+    .values([
+      {
+        ...base,
+        tickTime: new Date(now - 600_000),
+        groupKey: "g1",
+        action: "buy",
+        promptTokens: 1000,
+        completionTokens: 200,
+        costUsd: 0.01,
+        latencyMs: 800,
+        prompt: "P",
+        rawResponse: "R",
+      },
+      {
+        ...base,
+        tickTime: new Date(now - 300_000),
+        groupKey: "g1",
+        action: "hold",
+        promptTokens: 900,
+        completionTokens: 100,
+        costUsd: 0.02,
+        latencyMs: 2400,
+      },
+    ])
+    .$returningId();
   const { id: userId } = await registerUser({ email: uniqueEmail("m"), password: "longenough1" });
   await db.insert(orders).values([
     { userId, decisionId: d1!.id, symbol: "BTCUSDT", clientOrderId: "m-1", status: "filled" },
@@ -67,7 +102,8 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/tickpilot_llm_tokens_today\{app="tickpilot"\} 2200/);
     expect(text).toMatch(/tickpilot_llm_token_budget\{app="tickpilot"\} 200000/);
     expect(text).toMatch(/tickpilot_decision_latency_seconds\{quantile="1",app="tickpilot"\} 2\.4/);
-    const lag = /tickpilot_feed_lag_seconds\{source="replay",symbol="BTCUSDT",app="tickpilot"\} ([\d.]+)/.exec(text);
+    const lag =
+      /tickpilot_feed_lag_seconds\{source="replay",symbol="BTCUSDT",app="tickpilot"\} ([\d.]+)/.exec(text);
     expect(Number(lag?.[1])).toBeGreaterThanOrEqual(4);
     expect(Number(lag?.[1])).toBeLessThan(60);
   });
@@ -78,7 +114,13 @@ describe("system status", () => {
     const s = await systemStatus();
     expect(s.feeds[0]).toMatchObject({ source: "replay", symbol: "BTCUSDT", leader: "worker-a" });
     expect(s.feeds[0]!.lagMs).toBeGreaterThanOrEqual(4000);
-    expect(s.symbols[0]).toMatchObject({ symbol: "BTCUSDT", safeMode: true, failures: 3, lastError: "LLM timed out", tokensToday: 2200 });
+    expect(s.symbols[0]).toMatchObject({
+      symbol: "BTCUSDT",
+      safeMode: true,
+      failures: 3,
+      lastError: "LLM timed out",
+      tokensToday: 2200,
+    });
     expect(s.symbols[0]!.lastDecision).toMatchObject({ action: "hold", latencyMs: 2400, provider: "openai" });
     expect(s.spend).toMatchObject({ tokens: 2200, calls: 2, budget: 200000 });
     expect(s.spend.costUsd).toBeCloseTo(0.03, 6);

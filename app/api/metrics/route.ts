@@ -19,7 +19,8 @@ function tokenMatches(header: string | null, token: string): boolean {
 
 export async function GET(req: Request) {
   const token = env.METRICS_TOKEN;
-  if (!token) return NextResponse.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+  if (!token)
+    return NextResponse.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
   if (!tokenMatches(req.headers.get("authorization"), token)) {
     return NextResponse.json(
       { error: { code: "unauthorized", message: "A valid bearer token is required" } },
@@ -31,6 +32,9 @@ export async function GET(req: Request) {
     return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType } });
   } catch (err) {
     log.error({ err }, "collecting metrics failed");
-    return NextResponse.json({ error: { code: "unavailable", message: "Metrics unavailable" } }, { status: 503 });
+    return NextResponse.json(
+      { error: { code: "unavailable", message: "Metrics unavailable" } },
+      { status: 503 },
+    );
   }
 }
