@@ -66,6 +66,8 @@ export default async function setup(project: TestProject) {
     APP_URL: baseURL,
     PORT: String(port),
     WORKER_HEARTBEAT_SECONDS: "2",
+    // GET /api/metrics is on (bearer token) for the admin e2e tests.
+    METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
   };
   const procs = [
     start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),
