@@ -52,7 +52,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <TableCell className="pl-4 tabular-nums">
                 {formatDateTime(r.createdAt, { seconds: true })}
               </TableCell>
-              <TableCell>
+              <TableCell className="max-w-56 truncate">
                 <UserLink id={r.actorId} email={r.actorEmail} />
               </TableCell>
               <TableCell>
@@ -63,7 +63,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   {r.action}
                 </Badge>
               </TableCell>
-              <TableCell>
+              <TableCell className="max-w-56 truncate">
                 {r.targetUserId ? (
                   <UserLink id={r.targetUserId} email={r.targetEmail} />
                 ) : (

@@ -2,10 +2,10 @@
 // signed-out visitor; an admin finds a user, suspends them, and that user's next page load goes to login;
 // the kill switch banner reaches users; /api/metrics needs its token.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { APIRequestContext, Browser, BrowserContext } from "playwright-core";
 import { closeDb, db } from "@/db";
-import { auditLog, systemSettings, users } from "@/db/schema";
+import { auditLog, decisions, systemSettings, users } from "@/db/schema";
 import { registerUser } from "@/lib/auth/register";
 import { launchBrowser, newContext, screenshot, signUp, submitLogin } from "../helpers/browser";
 import { uniqueEmail } from "../helpers/db";
@@ -150,7 +150,9 @@ describe("admin console", () => {
 
     const row = await db.query.users.findFirst({ where: eq(users.email, victimEmail) });
     expect(row?.status).toBe("suspended");
-    const entry = await db.query.auditLog.findFirst({ where: eq(auditLog.targetUserId, row!.id) });
+    const entry = await db.query.auditLog.findFirst({
+      where: and(eq(auditLog.targetUserId, row!.id), eq(auditLog.action, "admin.user.suspend")),
+    });
     expect(entry).toMatchObject({ action: "admin.user.suspend" });
     expect(entry?.metadata).toMatchObject({ reason: "e2e: abuse report" });
 
@@ -180,6 +182,8 @@ describe("admin console", () => {
 
     await userPage.reload();
     await userPage.getByTestId("kill-switch-banner").waitFor();
+    if (process.env.SHOTS_DIR)
+      await userPage.screenshot({ path: `${process.env.SHOTS_DIR}/dashboard-kill-switch-banner.png` });
 
     await page.click('button:has-text("Switch off")');
     await page.getByRole("alertdialog").getByRole("button", { name: "Resume trading" }).click();
@@ -222,6 +226,32 @@ describe("GET /api/metrics", () => {
 describe("screenshots", () => {
   it("captures every admin page in light and dark, desktop and mobile", async () => {
     const { id } = await registerUser({ email: uniqueEmail("e2e-shot"), password: PASSWORD });
+    // A little history so the tables have rows to show.
+    const now = Date.now();
+    const decisionRows = (["buy", "hold", "sell"] as const).map((action, i) => ({
+      symbol: "BTCUSDT",
+      tickTime: new Date(now - (3 - i) * 300_000),
+      groupKey: `shot-${i}`,
+      riskLevel: "medium" as const,
+      provider: "openai",
+      model: "gpt-4o-mini",
+      action,
+      confidence: 0.62 + i * 0.1,
+      leverage: 3,
+      reason: `RSI ${40 + i * 7}, MACD ${action === "sell" ? "crossing down" : "rising"}, EMA20 above EMA50`,
+      status: "ok" as const,
+      prompt: `You are a trading assistant. Symbol BTCUSDT, last 60 closed 1m candles:\n${"t,o,h,l,c,v\n".repeat(4)}Answer in JSON.`,
+      rawResponse: JSON.stringify(
+        { action, confidence: 0.62 + i * 0.1, leverage: 3, stopLoss: 0.01, takeProfit: 0.02 },
+        null,
+        2,
+      ),
+      promptTokens: 1400 + i * 30,
+      completionTokens: 90,
+      costUsd: 0.00027,
+      latencyMs: 900 + i * 400,
+    }));
+    await db.insert(decisions).values(decisionRows);
     const out = process.env.SHOTS_DIR;
     for (const colorScheme of ["light", "dark"] as const) {
       for (const mobile of [false, true]) {
@@ -230,6 +260,10 @@ describe("screenshots", () => {
         for (const path of ADMIN_PAGES(id)) {
           await page.goto(path);
           await page.locator("h1").first().waitFor();
+          if (path === "/admin/decisions") {
+            await page.locator('button[aria-label^="Show prompt"]').first().click();
+            await page.locator("text=Raw response").first().waitFor();
+          }
           const name =
             `admin${path.replace(/\//g, "-").replace(/-admin/, "") || ""}-${colorScheme}-${mobile ? "mobile" : "desktop"}`.replace(
               /-\d+-/,

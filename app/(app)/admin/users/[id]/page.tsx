@@ -66,6 +66,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         </Link>
       </Button>
       <PageHeader
+        className="[&_h1]:break-all"
         title={user.email}
         description={`User #${user.id}${user.name ? ` · ${user.name}` : ""}`}
         actions={
