@@ -4,6 +4,7 @@ import { Queue } from "bullmq";
 import { AppError } from "@/lib/api/errors";
 import { BULL_PREFIX, producerConnection } from "@/lib/queue/connection";
 import { QUEUES, type QueueName } from "@/lib/queue/names";
+import { auditAdmin, type AdminActor } from "./audit-action";
 
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
 
@@ -82,8 +83,9 @@ export async function failedJobs(perQueue = 20): Promise<FailedJobView[]> {
   return lists.flat().sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0));
 }
 
-/** Move one failed job back to waiting; 404 for an unknown queue or job, 409 when it is not failed. */
+/** Move one failed job back to waiting (audited); 404 for an unknown queue or job, 409 when it is not failed. */
 export async function retryFailedJob(
+  actor: AdminActor,
   queue: string,
   jobId: string,
 ): Promise<{ queue: QueueName; name: string }> {
@@ -93,6 +95,13 @@ export async function retryFailedJob(
   const state = await job.getState();
   if (state !== "failed")
     throw new AppError("conflict", `Only failed jobs can be retried (this one is ${state})`);
+  const failedReason = job.failedReason ?? null; // retry() clears it on the job
   await job.retry("failed");
+  await auditAdmin(actor, {
+    action: "admin.queue.retry",
+    targetType: "job",
+    targetId: `${queue}/${jobId}`.slice(0, 64),
+    metadata: { queue, jobId, name: job.name, failedReason },
+  });
   return { queue: queue as QueueName, name: job.name };
 }

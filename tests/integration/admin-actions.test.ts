@@ -164,7 +164,8 @@ describe("system settings", () => {
 });
 
 describe("queues", () => {
-  it("shows a failed job's error and retries it back to waiting (audited by the route)", async () => {
+  it("shows a failed job's error and retries it back to waiting, audited", async () => {
+    const a = await admin();
     const queue = new Queue(QUEUES.reconcile, { connection: producerConnection(), prefix: BULL_PREFIX });
     const events = new QueueEvents(QUEUES.reconcile, { connection: workerConnection(), prefix: BULL_PREFIX });
     await events.waitUntilReady();
@@ -189,11 +190,14 @@ describe("queues", () => {
       attemptsMade: 1,
     });
 
-    await retryFailedJob("reconcile", "admin-retry-1");
+    await retryFailedJob(a, "reconcile", "admin-retry-1");
     expect(await (await queue.getJob("admin-retry-1"))!.getState()).toBe("waiting");
-    await expect(retryFailedJob("reconcile", "admin-retry-1")).rejects.toMatchObject({ code: "conflict" });
-    await expect(retryFailedJob("nope", "admin-retry-1")).rejects.toMatchObject({ code: "not_found" });
-    await expect(retryFailedJob("reconcile", "missing")).rejects.toMatchObject({ code: "not_found" });
+    const entry = await lastAudit("admin.queue.retry");
+    expect(entry).toMatchObject({ actorId: a.id, targetId: "reconcile/admin-retry-1" });
+    expect(entry?.metadata).toMatchObject({ failedReason: "exchange timed out" });
+    await expect(retryFailedJob(a, "reconcile", "admin-retry-1")).rejects.toMatchObject({ code: "conflict" });
+    await expect(retryFailedJob(a, "nope", "admin-retry-1")).rejects.toMatchObject({ code: "not_found" });
+    await expect(retryFailedJob(a, "reconcile", "missing")).rejects.toMatchObject({ code: "not_found" });
     await queue.obliterate({ force: true });
     await queue.close();
     await events.close();

@@ -1,6 +1,5 @@
 // POST /api/admin/queues/[queue]/jobs/[id]/retry — move a failed job back to waiting (audited)
 import { NextResponse } from "next/server";
-import { auditAdmin } from "@/lib/admin/audit-action";
 import { retryFailedJob } from "@/lib/admin/queues";
 import { requireAdminActor } from "@/lib/admin/request";
 import { AppError } from "@/lib/api/errors";
@@ -12,12 +11,6 @@ export const POST = apiRoute<{ params: Promise<{ queue: string; id: string }> }>
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(queue) || !/^[A-Za-z0-9_.-]{1,128}$/.test(id)) {
     throw new AppError("not_found", "Job not found");
   }
-  const job = await retryFailedJob(queue, id);
-  await auditAdmin(actor, {
-    action: "admin.queue.retry",
-    targetType: "job",
-    targetId: `${queue}/${id}`.slice(0, 64),
-    metadata: { queue, jobId: id, name: job.name },
-  });
+  await retryFailedJob(actor, queue, id);
   return NextResponse.json({ ok: true });
 });
