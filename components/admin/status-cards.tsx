@@ -37,7 +37,7 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
   const waiting = queues.reduce((n, q) => n + q.waiting + q.delayed, 0);
   const failed = queues.reduce((n, q) => n + q.failed, 0);
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
       <Stat
         label="Kill switch"
         icon={status.killSwitch ? OctagonAlertIcon : ShieldCheckIcon}

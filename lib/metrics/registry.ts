@@ -99,7 +99,13 @@ function build(): Registry {
     },
   });
 
-  const spend = async () => llmSpendToday();
+  // The three LLM gauges share one read per scrape (collect() runs for each gauge within the same scrape).
+  let spendRead: { at: number; value: ReturnType<typeof llmSpendToday> } | null = null;
+  const spend = () => {
+    if (!spendRead || Date.now() - spendRead.at > 1000)
+      spendRead = { at: Date.now(), value: llmSpendToday() };
+    return spendRead.value;
+  };
   new Gauge({
     name: "tickpilot_llm_tokens_today",
     help: "LLM tokens used since 00:00 UTC",
