@@ -161,6 +161,10 @@ const schema = z.object({
   STRIPE_PRICE_ELITE: optionalString,
   /** Base URL of the Stripe API, for tests against a local fake (e.g. http://127.0.0.1:4010); unset = Stripe. */
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
+
+  // ── operations (admin console, metrics) ──
+  /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "AUTH_SECRET" | "ENCRYPTION_KEYS"> & {

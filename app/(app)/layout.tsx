@@ -4,10 +4,13 @@ import { AppShell } from "@/components/app-shell/app-shell";
 import { requireUser } from "@/lib/auth/session";
 import { billingEnabled } from "@/lib/billing/config";
 import { effectivePlanId } from "@/lib/billing/effective-plan";
+import { KillSwitchBanner } from "@/components/system/kill-switch-banner";
+import { getSystemSetting } from "@/lib/system/settings";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/dashboard";
   const user = await requireUser(path);
+  const killSwitch = await getSystemSetting("killSwitch");
   return (
     <AppShell
       user={{
@@ -19,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         billingEnabled: billingEnabled(),
       }}
     >
+      {killSwitch && <KillSwitchBanner />}
       {children}
     </AppShell>
   );

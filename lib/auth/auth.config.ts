@@ -12,6 +12,8 @@ declare module "next-auth" {
   }
   interface Session {
     sessionVersion?: number;
+    /** The role the token was issued with; proxy.ts uses it only to 404 /admin early (pages re-check in MySQL). */
+    role?: "user" | "admin";
   }
 }
 
@@ -53,6 +55,7 @@ export const authConfig = {
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       session.sessionVersion = token.sv;
+      session.role = token.role;
       return session;
     },
   },

@@ -8,12 +8,14 @@ export interface ProviderConfig {
   model: string;
 }
 
+/** The provider used when no system setting overrides it. */
+export function defaultProvider(): "builtin" | "openai" {
+  return env.DECISION_PROVIDER ?? (env.OPENAI_API_KEY ? "openai" : "builtin");
+}
+
 /** Provider and model for the next tick. Without an API key the openai provider falls back to builtin. */
 export async function providerConfig(): Promise<ProviderConfig> {
-  const chosen =
-    (await getSystemSetting("provider")) ??
-    env.DECISION_PROVIDER ??
-    (env.OPENAI_API_KEY ? "openai" : "builtin");
+  const chosen = (await getSystemSetting("provider")) ?? defaultProvider();
   if (chosen === "openai" && (env.OPENAI_API_KEY || env.OPENAI_BASE_URL)) {
     return { provider: "openai", model: (await getSystemSetting("model")) ?? env.OPENAI_MODEL };
   }

@@ -1,23 +1,36 @@
-// GET /admin — the operator console; anyone but an admin gets a 404.
+// GET /admin — system status: feeds, per-symbol decision state, LLM spend, queues and workers (admins only).
 import type { Metadata } from "next";
-import { ShieldCheckIcon } from "lucide-react";
 
-import { EmptyState } from "@/components/empty-state";
+import { AutoRefresh } from "@/components/admin/auto-refresh";
+import { FailedJobs } from "@/components/admin/failed-jobs";
+import { FeedsTable, SymbolsTable } from "@/components/admin/status-tables";
+import { QueuesTable, WorkersTable } from "@/components/admin/ops-tables";
+import { StatusCards } from "@/components/admin/status-cards";
 import { PageHeader } from "@/components/page-header";
+import { failedJobs, queueCounts } from "@/lib/admin/queues";
+import { systemStatus } from "@/lib/admin/status";
 import { requireAdminPage } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Admin" };
+export const metadata: Metadata = { title: "Admin · Status" };
 
-export default async function AdminPage() {
+export default async function AdminStatusPage() {
   await requireAdminPage();
+  const [status, queues, failed] = await Promise.all([systemStatus(), queueCounts(), failedJobs()]);
   return (
     <>
-      <PageHeader title="Admin" description="Users, the decision loop, queues and platform-wide controls." />
-      <EmptyState
-        icon={ShieldCheckIcon}
-        title="Admin console"
-        description="User management, decision history, queue health and the global kill switch will appear here."
+      <PageHeader
+        title="System status"
+        description="Market feeds, the decision loop, queues and workers, as of the last refresh."
+        actions={<AutoRefresh seconds={10} />}
       />
+      <div className="space-y-6">
+        <StatusCards status={status} queues={queues} />
+        <FeedsTable feeds={status.feeds} now={status.checkedAt} />
+        <SymbolsTable symbols={status.symbols} />
+        <QueuesTable queues={queues} />
+        <FailedJobs jobs={failed.map((j) => ({ ...j, data: JSON.stringify(j.data) }))} />
+        <WorkersTable workers={status.workers} now={status.checkedAt} />
+      </div>
     </>
   );
 }

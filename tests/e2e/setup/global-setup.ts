@@ -87,6 +87,8 @@ export default async function setup(project: TestProject) {
       STRIPE_PRICE_ELITE: "price_elite_e2e",
       STRIPE_API_URL: fakeStripe.url,
     }),
+    // GET /api/metrics is on (bearer token) for the admin e2e tests.
+    METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
   };
   const procs = [
     start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),

@@ -1,0 +1,81 @@
+// The four headline numbers of the status page: kill switch, LLM spend vs budget, workers, queue backlog.
+import { CpuIcon, GaugeIcon, LayersIcon, OctagonAlertIcon, ShieldCheckIcon } from "lucide-react";
+
+import { Card } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import type { QueueCounts } from "@/lib/admin/queues";
+import type { SystemStatus } from "@/lib/admin/status";
+import { cn, formatUsd } from "@/lib/utils";
+import { formatCompact } from "./format";
+
+function Stat({
+  label,
+  icon: Icon,
+  tone,
+  children,
+}: {
+  label: string;
+  icon: typeof CpuIcon;
+  tone?: "danger" | "ok";
+  children: React.ReactNode;
+}) {
+  return (
+    <Card className={cn("gap-2 px-5 py-4", tone === "danger" && "border-destructive/40 bg-destructive/5")}>
+      <div className="text-muted-foreground flex items-center gap-2 text-xs font-medium tracking-wide uppercase">
+        <Icon className={cn("size-3.5", tone === "danger" && "text-destructive")} aria-hidden="true" />
+        {label}
+      </div>
+      {children}
+    </Card>
+  );
+}
+
+/** Headline cards; the kill switch card turns red while the switch is on. */
+export function StatusCards({ status, queues }: { status: SystemStatus; queues: QueueCounts[] }) {
+  const { spend } = status;
+  const used = spend.budget > 0 ? Math.min(100, (spend.tokens / spend.budget) * 100) : 100;
+  const waiting = queues.reduce((n, q) => n + q.waiting + q.delayed, 0);
+  const failed = queues.reduce((n, q) => n + q.failed, 0);
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
+      <Stat
+        label="Kill switch"
+        icon={status.killSwitch ? OctagonAlertIcon : ShieldCheckIcon}
+        tone={status.killSwitch ? "danger" : "ok"}
+      >
+        <p className={cn("text-2xl font-semibold", status.killSwitch && "text-destructive")}>
+          {status.killSwitch ? "On" : "Off"}
+        </p>
+        <p className="text-muted-foreground text-xs">
+          {status.killSwitch ? "No new orders are placed" : "Orders flow normally"} · {status.provider} /{" "}
+          {status.model}
+        </p>
+      </Stat>
+      <Stat label="LLM tokens today" icon={GaugeIcon} tone={used >= 100 ? "danger" : undefined}>
+        <p className="text-2xl font-semibold tabular-nums">
+          {formatCompact(spend.tokens)}
+          <span className="text-muted-foreground text-sm font-normal"> / {formatCompact(spend.budget)}</span>
+        </p>
+        <Progress value={used} aria-label="Share of the daily token budget used" className="h-1.5" />
+        <p className="text-muted-foreground text-xs">
+          {formatUsd(spend.costUsd, { decimals: 4 })} · {spend.calls} LLM calls since 00:00 UTC
+        </p>
+      </Stat>
+      <Stat label="Workers" icon={CpuIcon} tone={status.workers.length === 0 ? "danger" : undefined}>
+        <p className="text-2xl font-semibold tabular-nums">{status.workers.length}</p>
+        <p className="text-muted-foreground text-xs">
+          {status.workers.length === 0 ? "No worker heartbeat — nothing runs" : "with a recent heartbeat"}
+        </p>
+      </Stat>
+      <Stat label="Queues" icon={LayersIcon} tone={failed > 0 ? "danger" : undefined}>
+        <p className="text-2xl font-semibold tabular-nums">
+          {waiting}
+          <span className="text-muted-foreground text-sm font-normal"> waiting</span>
+        </p>
+        <p className={cn("text-xs", failed > 0 ? "text-destructive" : "text-muted-foreground")}>
+          {failed} failed job{failed === 1 ? "" : "s"}
+        </p>
+      </Stat>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// Feed and per-symbol decision tables of the status page.
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { FeedStatus, SymbolStatus } from "@/lib/admin/status";
+import { formatDateTime, formatUsd } from "@/lib/utils";
+import { formatAgo, formatCompact, formatDuration } from "./format";
+import { SectionCard } from "./section-card";
+
+function lagBadge(lagMs: number | null) {
+  if (lagMs == null) return <Badge variant="danger">No data</Badge>;
+  if (lagMs > 180_000) return <Badge variant="danger">{formatDuration(lagMs)}</Badge>;
+  if (lagMs > 75_000) return <Badge variant="warning">{formatDuration(lagMs)}</Badge>;
+  return <Badge variant="success">{formatDuration(lagMs)}</Badge>;
+}
+
+/** Per feed: source, leader, last candle and lag. */
+export function FeedsTable({ feeds, now }: { feeds: FeedStatus[]; now: number }) {
+  return (
+    <SectionCard
+      title="Market feeds"
+      description="One leader per series writes candles to Redis; lag is the time since it last wrote."
+    >
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Series</TableHead>
+            <TableHead>Source</TableHead>
+            <TableHead>Leader</TableHead>
+            <TableHead>Last candle</TableHead>
+            <TableHead>Last write</TableHead>
+            <TableHead className="text-right">Lag</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {feeds.map((f) => (
+            <TableRow key={`${f.source}:${f.symbol}`}>
+              <TableCell className="font-medium">{f.symbol} · 1m</TableCell>
+              <TableCell>{f.source}</TableCell>
+              <TableCell className="font-mono text-xs">{f.leader ?? "—"}</TableCell>
+              <TableCell className="tabular-nums">
+                {formatDateTime(f.lastCandleTime, { seconds: true })}
+              </TableCell>
+              <TableCell className="text-muted-foreground">{formatAgo(f.lastUpdate, now)}</TableCell>
+              <TableCell className="text-right">{lagBadge(f.lagMs)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </SectionCard>
+  );
+}
+
+/** Per symbol: last decision, provider/model, latency, tokens and cost today, safe mode, pause. */
+export function SymbolsTable({ symbols }: { symbols: SymbolStatus[] }) {
+  return (
+    <SectionCard
+      title="Decision loop"
+      description="The latest decision per symbol and today's LLM use (UTC day)."
+    >
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Symbol</TableHead>
+            <TableHead>State</TableHead>
+            <TableHead>Last decision</TableHead>
+            <TableHead>Provider / model</TableHead>
+            <TableHead className="text-right">Latency</TableHead>
+            <TableHead className="text-right">Tokens today</TableHead>
+            <TableHead className="text-right">Cost today</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {symbols.map((s) => (
+            <TableRow key={s.symbol}>
+              <TableCell className="font-medium">{s.symbol}</TableCell>
+              <TableCell>
+                <div className="flex flex-wrap gap-1">
+                  {s.paused && <Badge variant="warning">Paused</Badge>}
+                  {s.safeMode ? (
+                    <Badge variant="danger" title={s.lastError ?? undefined}>
+                      Safe mode · {s.failures} failures
+                    </Badge>
+                  ) : (
+                    !s.paused && <Badge variant="success">Running</Badge>
+                  )}
+                </div>
+                {s.lastError && (
+                  <p className="text-muted-foreground mt-1 max-w-64 truncate text-xs">{s.lastError}</p>
+                )}
+              </TableCell>
+              <TableCell>
+                {s.lastDecision ? (
+                  <div className="space-y-0.5">
+                    <span className="font-medium uppercase">{s.lastDecision.action}</span>
+                    <span className="text-muted-foreground text-xs"> · {s.lastDecision.status}</span>
+                    <p className="text-muted-foreground text-xs">
+                      {formatDateTime(s.lastDecision.createdAt)}
+                    </p>
+                  </div>
+                ) : (
+                  <span className="text-muted-foreground">None yet</span>
+                )}
+              </TableCell>
+              <TableCell className="text-muted-foreground">
+                {s.lastDecision ? `${s.lastDecision.provider} / ${s.lastDecision.model}` : "—"}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {s.lastDecision ? `${(s.lastDecision.latencyMs / 1000).toFixed(2)} s` : "—"}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{formatCompact(s.tokensToday)}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                {formatUsd(s.costToday, { decimals: 4 })}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </SectionCard>
+  );
+}
