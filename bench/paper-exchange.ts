@@ -46,17 +46,15 @@ async function main(): Promise<void> {
     const seqMs = performance.now() - start;
     start = performance.now();
     await Promise.all(
-      adapters
-        .slice(seq)
-        .map((a, i) =>
-          a.placeMarketOrder({
-            symbol: "BTCUSDT",
-            side: "buy",
-            qty: 0.01,
-            clientOrderId: `p-${i}`,
-            stopLoss: 49_000 + (i % 500),
-          }),
-        ),
+      adapters.slice(seq).map((a, i) =>
+        a.placeMarketOrder({
+          symbol: "BTCUSDT",
+          side: "buy",
+          qty: 0.01,
+          clientOrderId: `p-${i}`,
+          stopLoss: 49_000 + (i % 500),
+        }),
+      ),
     );
     const parMs = performance.now() - start;
     const candle = { t: Date.now() + 60_000, o: 50_000, h: 50_100, l: 49_250, c: 49_300, v: 1 };

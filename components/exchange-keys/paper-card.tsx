@@ -79,7 +79,7 @@ export function PaperCard({ paper }: { paper: PaperSummaryView }) {
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           <WalletIcon className="text-muted-foreground size-4" aria-hidden="true" />
-          Paper trading
+          <span className="whitespace-nowrap">Paper trading</span>
           {paper.usedForTrading && <Badge variant="success">Auto-trading</Badge>}
         </CardTitle>
         <CardDescription>

@@ -158,9 +158,11 @@ export class CcxtAdapter implements ExchangeAdapter {
     if (input.reduceOnly) params.reduceOnly = true;
     if (input.stopLoss) params.stopLoss = { triggerPrice: input.stopLoss };
     if (input.takeProfit) params.takeProfit = { triggerPrice: input.takeProfit };
+    let createdId = "";
     try {
       await ensureMarkets(this.ex, this.cacheKey);
-      await this.ex.createOrder(market, "market", input.side, input.qty, undefined, params);
+      createdId =
+        (await this.ex.createOrder(market, "market", input.side, input.qty, undefined, params)).id ?? "";
     } catch (err) {
       const mapped = mapCcxtError(err, this.config.name);
       // A duplicate client id (Bybit 110072) or a lost answer: the order may exist — look it up first.
@@ -170,10 +172,12 @@ export class CcxtAdapter implements ExchangeAdapter {
       }
       throw mapped;
     }
-    const placed = await this.findOrderByClientId(input.symbol, input.clientOrderId);
+    // The order is placed; a failed read-back must not look like a failed order.
+    const placed = await this.findOrderByClientId(input.symbol, input.clientOrderId).catch(() => null);
     if (placed) return placed;
+    // Accepted but not yet visible in the order lists: report it as open with the exchange's id.
     return {
-      id: "",
+      id: createdId,
       clientOrderId: input.clientOrderId,
       symbol: input.symbol,
       side: input.side,
