@@ -24,18 +24,29 @@ afterAll(async () => {
   await closeDb();
 });
 
+let adminState: Awaited<ReturnType<BrowserContext["storageState"]>> | null = null;
+
+/** A browser context signed in as one shared admin (one login per run: logins count against the per-IP limit). */
 async function adminContext(
   opts: { colorScheme?: "light" | "dark"; mobile?: boolean } = {},
 ): Promise<BrowserContext> {
-  const email = uniqueEmail("e2e-admin");
-  await registerUser({ email, password: PASSWORD }, { role: "admin" });
-  const ctx = await newContext(browser, opts);
-  const page = await ctx.newPage();
-  await page.goto("/login");
-  await submitLogin(page, email, PASSWORD);
-  await page.waitForURL("**/dashboard");
-  await page.close();
-  return ctx;
+  if (!adminState) {
+    const email = uniqueEmail("e2e-admin");
+    await registerUser({ email, password: PASSWORD }, { role: "admin" });
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await page.goto("/login");
+    await submitLogin(page, email, PASSWORD);
+    await page.waitForURL("**/dashboard");
+    adminState = await ctx.storageState();
+    await ctx.close();
+  }
+  return browser.newContext({
+    baseURL: base,
+    storageState: adminState,
+    colorScheme: opts.colorScheme ?? "light",
+    viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+  });
 }
 
 function adminRequests(targetId: number): { method: string; path: string; body?: unknown }[] {
