@@ -40,6 +40,9 @@ async function main() {
   const check = await fetch(url, { headers: { Cookie: cookie } });
   if (check.status !== 200) throw new Error(`kline returned ${check.status}: ${await check.text()}`);
   await load(url, { concurrency, seconds: 3, headers: { Cookie: cookie } }); // warm-up
+  // Baseline on the same machine and moment: /api/health (one MySQL and one Redis round trip, no session).
+  const health = await load(`${base}/api/health`, { concurrency, seconds: Math.min(seconds, 8) });
+  console.log(JSON.stringify({ bench: "health-baseline", concurrency, ...health }));
   for (const iv of ["1m", "1h"]) {
     const r = await load(url.replace("interval=1m", `interval=${iv}`), {
       concurrency,
