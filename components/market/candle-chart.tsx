@@ -157,7 +157,8 @@ export function CandleChart({ candles, seriesId, markers, className }: Props) {
           data-testid="chart-legend"
         >
           <span className="text-foreground">
-            {new Date(shown.t).toISOString().slice(0, 16).replace("T", " ")} UTC
+            <span className="hidden sm:inline">{new Date(shown.t).toISOString().slice(0, 10)} </span>
+            {new Date(shown.t).toISOString().slice(11, 16)} UTC
           </span>
           <span>O {fmt(shown.o)}</span>
           <span>H {fmt(shown.h)}</span>

@@ -103,7 +103,7 @@ export function MarketChartCard({ symbols, markers }: Props) {
             <AlertTitle>Market feed is stale</AlertTitle>
             <AlertDescription>
               {lastUpdate
-                ? `The last candle update arrived ${ago(now - lastUpdate)} ago. Prices on this chart may be out of date; decisions pause until the feed recovers.`
+                ? `The last candle update arrived ${ago(now - lastUpdate)} ago. Prices on this chart may be out of date until the feed recovers.`
                 : "No candles have arrived yet. Check that a worker with the feed role is running."}
             </AlertDescription>
           </Alert>
