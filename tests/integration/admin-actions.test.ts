@@ -11,6 +11,7 @@ import { readSettingsView, settingsPatchSchema, updateSettings } from "@/lib/adm
 import { reactivateUser, suspendUser, switchAutoTradeOff } from "@/lib/admin/user-actions";
 import { getUserDetail, searchUsers } from "@/lib/admin/users";
 import { AppError } from "@/lib/api/errors";
+import { encryptSecret } from "@/lib/crypto/vault";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { registerUser } from "@/lib/auth/register";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -93,24 +94,29 @@ describe("user search and detail", () => {
     const tag = `needle${Date.now().toString(36)}`;
     const { id } = await registerUser({ email: `${tag}@example.com`, password: "longenough1" });
     await registerUser({ email: uniqueEmail("hay"), password: "longenough1" });
-    await db.insert(exchangeAccounts).values({
-      userId: id,
-      exchange: "bybit",
-      label: "Main",
-      apiKeyEnc: "v1.iv.tag.SECRETCIPHERTEXT",
-      apiSecretEnc: "v1.iv.tag.OTHERCIPHERTEXT",
-      keyVersion: 1,
-      keyHint: "AbCd…WxYz",
-    });
+    const [live] = await db
+      .insert(exchangeAccounts)
+      .values({
+        userId: id,
+        exchange: "bybit",
+        label: "Main",
+        apiKeyEnc: encryptSecret("AbCdSECRETKEYWxYz"),
+        apiSecretEnc: encryptSecret("SECRETSECRETSECRET"),
+        keyVersion: 1,
+        keyHint: "AbCd…WxYz",
+      })
+      .$returningId();
+    // Sign-up gave them a paper account; they trade on the live one.
+    await db.update(tradingSettings).set({ exchangeAccountId: live!.id }).where(eq(tradingSettings.userId, id));
     const { rows, total } = await searchUsers(tag.toUpperCase());
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ id, email: `${tag}@example.com`, accountType: "live", autoTrade: false });
 
     const detail = await getUserDetail(id);
-    expect(detail.accounts).toHaveLength(1);
-    expect(detail.accounts[0]!.keyHint).toBe("AbCd…WxYz");
+    expect(detail.accounts.map((a) => a.exchange).sort()).toEqual(["bybit", "paper"]);
+    expect(detail.accounts.find((a) => a.exchange === "bybit")!.keyHint).toBe("AbCd…WxYz");
     const json = JSON.stringify(detail);
-    expect(json).not.toContain("CIPHERTEXT");
+    expect(json).not.toContain("SECRET");
     expect(json).not.toContain("apiKeyEnc");
     await expect(getUserDetail(987_654_321)).rejects.toMatchObject({ code: "not_found" });
     // LIKE wildcards in the search are literal.

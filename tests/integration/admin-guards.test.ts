@@ -1,5 +1,5 @@
 // The execution guard: switches flipped after a fan-out was enqueued still stop every queued order job.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Queue, Worker, type Job } from "bullmq";
 import { eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
@@ -14,6 +14,11 @@ import { closeRedis } from "@/lib/redis";
 import { executionBlockedReason } from "@/lib/system/guards";
 import { setSystemSetting } from "@/lib/system/settings";
 import { uniqueEmail } from "../helpers/db";
+
+beforeEach(async () => {
+  await setSystemSetting("killSwitch", false, null);
+  await setSystemSetting("pausedSymbols", [], null);
+});
 
 afterAll(async () => {
   await setSystemSetting("killSwitch", false, null);

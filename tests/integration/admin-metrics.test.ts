@@ -19,6 +19,9 @@ const get = (auth?: string) =>
   GET(new Request("http://localhost/api/metrics", { headers: auth ? { authorization: auth } : {} }));
 
 beforeAll(async () => {
+  // Counts below are exact: start from no orders and no decisions (files run one at a time on one database).
+  await db.delete(orders);
+  await db.delete(decisions);
   const now = Date.now();
   await redis().hset(rkey("feed:replay:BTCUSDT:1m"), {
     source: "replay",

@@ -46,6 +46,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
+  await setSystemSetting("killSwitch", false, null);
   await fake.close();
   await closeQueues();
   await closeDb();
