@@ -15,7 +15,6 @@ import {
 } from "@/lib/system/settings";
 import { auditAdmin, type AdminActor } from "./audit-action";
 
-
 /** Stored values (null = default) and what the loop actually uses. */
 export interface SettingsView {
   stored: { [K in SystemSettingKey]: SystemSettingValue<K> };

@@ -107,7 +107,10 @@ describe("user search and detail", () => {
       })
       .$returningId();
     // Sign-up gave them a paper account; they trade on the live one.
-    await db.update(tradingSettings).set({ exchangeAccountId: live!.id }).where(eq(tradingSettings.userId, id));
+    await db
+      .update(tradingSettings)
+      .set({ exchangeAccountId: live!.id })
+      .where(eq(tradingSettings.userId, id));
     const { rows, total } = await searchUsers(tag.toUpperCase());
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ id, email: `${tag}@example.com`, accountType: "live", autoTrade: false });

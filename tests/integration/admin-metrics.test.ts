@@ -79,6 +79,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Leave no fake feed or decision state behind for the feed and decision tests that follow.
+  await redis().del(rkey("feed:replay:BTCUSDT:1m"), rkey("decide:state:BTCUSDT"));
   await closeAdminQueues();
   await closeDb();
   await closeRedis();

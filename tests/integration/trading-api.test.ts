@@ -168,28 +168,24 @@ describe("GET /api/logs and /api/decisions", () => {
         status: "ok",
       })
       .$returningId();
-    await db
-      .insert(orders)
-      .values(
-        [1, 2, 3].map((i) => ({
-          userId: a!,
-          symbol: "BTCUSDT",
-          clientOrderId: `t-${a}-${i}`,
-          status: "filled" as const,
-          qty: i / 1000,
-          createdAt: new Date(Date.now() + i * 1000),
-        })),
-      );
-    await db
-      .insert(orders)
-      .values({
-        userId: b!,
-        decisionId: d!.id,
+    await db.insert(orders).values(
+      [1, 2, 3].map((i) => ({
+        userId: a!,
         symbol: "BTCUSDT",
-        clientOrderId: `t-${b}-x`,
-        status: "skipped",
-        reason: "b's own",
-      });
+        clientOrderId: `t-${a}-${i}`,
+        status: "filled" as const,
+        qty: i / 1000,
+        createdAt: new Date(Date.now() + i * 1000),
+      })),
+    );
+    await db.insert(orders).values({
+      userId: b!,
+      decisionId: d!.id,
+      symbol: "BTCUSDT",
+      clientOrderId: `t-${b}-x`,
+      status: "skipped",
+      reason: "b's own",
+    });
     await signInAs(a!);
     const page1 = await (await getLogs(jsonRequest("/api/logs?page=1&limit=2"), undefined)).json();
     expect(page1.total).toBe(3);

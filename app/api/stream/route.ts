@@ -41,7 +41,8 @@ export const GET = apiRoute(async (req) => {
       const unlisten = await streamHub().listen([...bySymbol.keys(), decisions, mine], (channel, message) => {
         const symbol = bySymbol.get(channel);
         if (symbol) sendCandle(symbol, message);
-        else send(`event: ${channel === decisions ? "decision" : userEventName(message)}\ndata: ${message}\n\n`);
+        else
+          send(`event: ${channel === decisions ? "decision" : userEventName(message)}\ndata: ${message}\n\n`);
       });
       const ping = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
       cleanup = () => {
