@@ -121,6 +121,8 @@ const schema = z.object({
   SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   /** Parallel execute jobs per worker process. */
   EXECUTE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(200),
+  /** How long an execute job's lock lasts; a job of a crashed worker is picked up again after about this long. */
+  EXECUTE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   // ── Market feed (issue #4) ──
   /** Replay speed factor: 1 = real time, 60 = one replayed candle per second (demos, tests). */
   REPLAY_SPEED: z.coerce.number().min(0.1).max(10_000).default(1),

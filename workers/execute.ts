@@ -26,6 +26,8 @@ export async function startExecuteWorker(): Promise<Runnable> {
     connection: workerConnection(),
     prefix: BULL_PREFIX,
     concurrency: env.EXECUTE_CONCURRENCY,
+    lockDuration: env.EXECUTE_LOCK_MS,
+    stalledInterval: env.EXECUTE_LOCK_MS,
   });
   worker.on("failed", (job, err) => {
     if (!job) return;

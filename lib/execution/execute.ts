@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions, exchangeAccounts, tradingSettings, users, type Order } from "@/db/schema";
-import { effectivePlan } from "@/lib/billing/effective-plan";
+import { planFor } from "@/lib/billing/limits";
 import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/exchange/types";
 import { latestCandle } from "@/lib/market/series";
 import { executionBlockedReason } from "@/lib/system/guards";
@@ -54,9 +54,11 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     where: and(eq(exchangeAccounts.id, settings.exchangeAccountId), eq(exchangeAccounts.userId, userId)),
   });
   if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
-  const plan = effectivePlan(user.plan);
-  if (account.exchange !== "paper" && !plan.liveTrading)
-    return skip(`Live trading is not part of the ${plan.name} plan.`);
+  const access = await planFor({ id: userId, plan: user.plan });
+  const plan = access.plan;
+  if (account.exchange !== "paper" && !access.liveTradingAllowed) {
+    return skip(access.reason ?? `Live trading is not part of the ${plan.name} plan.`);
+  }
   const lossNotice = await enforceDailyLossLimit(settings);
   if (lossNotice) return skip(lossNotice);
   if (decision.confidence < settings.minConfidence) {

@@ -6,6 +6,7 @@ import { db } from "@/db";
 import { exchangeAccounts, tradingSettings, type TradingSettings } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
+import { assertCanUseAccount } from "@/lib/billing/limits";
 import type { Plan } from "@/lib/billing/plans";
 
 export const DEFAULT_SYMBOL = "BTCUSDT";
@@ -90,14 +91,13 @@ export async function updateSettings(
   return getSettings(userId);
 }
 
-/** Switch auto-trading on or off; on needs a selected, active account the plan allows. */
+/** Switch auto-trading on or off; on needs a selected, active account the plan and subscription allow. */
 export async function setAutoTrade(
-  userId: number,
+  user: { id: number; plan: string },
   enabled: boolean,
-  plan: Plan,
   ip?: string,
 ): Promise<TradingSettings> {
-  const current = await getSettings(userId);
+  const current = await getSettings(user.id);
   if (enabled) {
     if (!current.exchangeAccountId) {
       throw new AppError(
@@ -106,7 +106,7 @@ export async function setAutoTrade(
       );
     }
     const account = await db.query.exchangeAccounts.findFirst({
-      where: and(eq(exchangeAccounts.id, current.exchangeAccountId), eq(exchangeAccounts.userId, userId)),
+      where: and(eq(exchangeAccounts.id, current.exchangeAccountId), eq(exchangeAccounts.userId, user.id)),
     });
     if (!account || account.status !== "active") {
       throw new AppError(
@@ -114,26 +114,21 @@ export async function setAutoTrade(
         "The selected exchange account is not usable; check it on the Exchange keys page.",
       );
     }
-    if (account.exchange !== "paper" && !plan.liveTrading) {
-      throw new AppError(
-        "forbidden",
-        `Live trading is not part of the ${plan.name} plan: select the paper account or upgrade.`,
-      );
-    }
+    await assertCanUseAccount(user, account);
   }
   await db
     .update(tradingSettings)
     .set(enabled ? { autoTrade: true, pausedReason: null, pausedAt: null } : { autoTrade: false })
     .where(eq(tradingSettings.id, current.id));
   await audit({
-    actorId: userId,
-    targetUserId: userId,
+    actorId: user.id,
+    targetUserId: user.id,
     action: enabled ? "trading.auto_trade_on" : "trading.auto_trade_off",
     ip,
     targetType: "trading_settings",
     targetId: String(current.id),
   });
-  return getSettings(userId);
+  return getSettings(user.id);
 }
 
 /** The settings as the API returns them. */

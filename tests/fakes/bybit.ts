@@ -37,6 +37,8 @@ export interface FakeBybitState {
   /** Every request path seen, e.g. `GET /v5/account/wallet-balance`. */
   requests: string[];
   failures: { mode: "500" | "hang"; remaining: number } | null;
+  /** Process the next requests to `path` but answer HTTP 500 (the order exists, the caller never learns it). */
+  lostResponses: { path: string; remaining: number } | null;
   price: number;
 }
 
@@ -96,6 +98,18 @@ function orderView(o: FakeOrder) {
   };
 }
 
+// Let the handler do its work, then replace whatever it answers with an HTTP 500.
+function loseResponse(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = (() => res) as unknown as ServerResponse["writeHead"];
+  res.end = (() => {
+    writeHead(500, { "content-type": "application/json" });
+    end(JSON.stringify({ error: "internal" }));
+    return res;
+  }) as unknown as ServerResponse["end"];
+}
+
 /** Start the fake on a random local port. */
 export async function startFakeBybit(
   opts: { keys?: Record<string, FakeKey>; price?: number } = {},
@@ -107,6 +121,7 @@ export async function startFakeBybit(
     leverage: new Map(),
     requests: [],
     failures: null,
+    lostResponses: null,
     price: opts.price ?? 50_000,
   };
   const hanging = new Set<ServerResponse>();
@@ -128,6 +143,10 @@ export async function startFakeBybit(
       return send(res, { error: "internal" }, 500);
     }
     const path = url.pathname;
+    if (state.lostResponses?.path === path && state.lostResponses.remaining > 0) {
+      state.lostResponses.remaining -= 1;
+      loseResponse(res);
+    }
     if (path === "/v5/market/time") {
       const now = Date.now();
       return ok(res, { timeSecond: String(Math.floor(now / 1000)), timeNano: `${now}000000` });

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireApiUser } from "@/lib/auth/session";
-import { effectivePlan } from "@/lib/billing/effective-plan";
 import { setAutoTrade, settingsView } from "@/lib/trading/settings";
 
 const body = z.object({ enabled: z.boolean({ error: "enabled must be true or false" }) }).strict();
@@ -12,6 +11,6 @@ const body = z.object({ enabled: z.boolean({ error: "enabled must be true or fal
 export const PUT = apiRoute(async (req) => {
   const user = await requireApiUser();
   const { enabled } = await readJson(req, body);
-  const saved = await setAutoTrade(user.id, enabled, effectivePlan(user.plan), clientIp(req.headers));
+  const saved = await setAutoTrade(user, enabled, clientIp(req.headers));
   return NextResponse.json({ settings: settingsView(saved) });
 });
