@@ -17,7 +17,6 @@ import {
   paperOrders,
   positions,
   tradingSettings,
-  users,
 } from "@/db/schema";
 import { encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { fanOut } from "@/lib/decision/fan-out";
@@ -48,8 +47,6 @@ afterAll(async () => {
   await closeRedis();
 });
 
-const orderOf = (decisionId: number, userId: number) =>
-  db.query.orders.findFirst({ where: and(eq(orders.decisionId, decisionId), eq(orders.userId, userId)) });
 const openPosition = (userId: number) =>
   db.query.positions.findFirst({ where: and(eq(positions.userId, userId), eq(positions.status, "open")) });
 
@@ -189,22 +186,20 @@ describe("executeForUser on the paper exchange", () => {
     const [u] = await createTraders(1);
     await db.update(tradingSettings).set({ dailyLossLimit: 100 }).where(eq(tradingSettings.userId, u!));
     const account = await db.query.exchangeAccounts.findFirst({ where: eq(exchangeAccounts.userId, u!) });
-    await db
-      .insert(positions)
-      .values({
-        userId: u!,
-        exchangeAccountId: account!.id,
-        symbol: "BTCUSDT",
-        side: "long",
-        qty: 0.1,
-        entryPrice: 50_000,
-        leverage: 3,
-        margin: 1666,
-        status: "closed",
-        realizedPnl: -120.5,
-        closedAt: new Date(),
-        closeReason: "stop_loss",
-      });
+    await db.insert(positions).values({
+      userId: u!,
+      exchangeAccountId: account!.id,
+      symbol: "BTCUSDT",
+      side: "long",
+      qty: 0.1,
+      entryPrice: 50_000,
+      leverage: 3,
+      margin: 1666,
+      status: "closed",
+      realizedPnl: -120.5,
+      closedAt: new Date(),
+      closeReason: "stop_loss",
+    });
     const order = await executeForUser((await makeDecision({ action: "buy" })).id, u!, deps);
     expect(order.status).toBe("skipped");
     expect(order.reason).toBe(
@@ -322,16 +317,14 @@ describe("executeForUser on Bybit through ccxt (fake server)", () => {
         where: and(eq(exchangeAccounts.userId, u), eq(exchangeAccounts.exchange, "bybit")),
       });
       const clientOrderId = `tp-${d.id.toString(36)}-${u.toString(36)}-o`;
-      await db
-        .insert(orders)
-        .values({
-          userId: u,
-          decisionId: d.id,
-          symbol: "BTCUSDT",
-          clientOrderId,
-          status: "pending",
-          kind: "none",
-        });
+      await db.insert(orders).values({
+        userId: u,
+        decisionId: d.id,
+        symbol: "BTCUSDT",
+        clientOrderId,
+        status: "pending",
+        kind: "none",
+      });
       await (
         await getAdapter(acct!.id, u)
       ).placeMarketOrder({ symbol: "BTCUSDT", side: "buy", qty: 0.123, clientOrderId });
@@ -369,5 +362,3 @@ describe("executeForUser on Bybit through ccxt (fake server)", () => {
     }
   });
 });
-
-void users;
