@@ -50,6 +50,8 @@ describe("exchange keys page", () => {
     const page = await ctx.newPage();
     const email = uniqueEmail("e2e-keys");
     await signUp(page, email);
+    // Live keys need a plan with live trading (billing is on in these tests): an operator grants Elite (several live accounts).
+    await db.update(users).set({ plan: "elite" }).where(eq(users.email, email));
     await page.goto("/dashboard/exchange-keys");
     await page.locator('[data-testid="paper-card"]').getByText("10,000").first().waitFor();
     await page.getByText("203.0.113.10").waitFor();
