@@ -10,14 +10,7 @@ vi.hoisted(() => {
 
 import { and, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import {
-  auditLog,
-  exchangeAccounts,
-  orders,
-  paperOrders,
-  positions,
-  tradingSettings,
-} from "@/db/schema";
+import { auditLog, exchangeAccounts, orders, paperOrders, positions, tradingSettings } from "@/db/schema";
 import { encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { fanOut } from "@/lib/decision/fan-out";
 import { getAdapter } from "@/lib/exchange/get-adapter";
