@@ -126,6 +126,35 @@ describe("openai provider through the real client", () => {
   });
 });
 
+describe("admin settings take effect on the next tick", () => {
+  it("a model or provider change applies to the next decision without a restart", async () => {
+    await setSystemSetting("model", "gpt-test-next", null);
+    const t1 = nextTick();
+    await makeDecisions(SYMBOL, t1);
+    expect(fake.calls.at(-1)?.model).toBe("gpt-test-next");
+    expect((await onlyDecision(t1)).model).toBe("gpt-test-next");
+
+    await setSystemSetting("provider", "builtin", null);
+    const calls = fake.calls.length;
+    const t2 = nextTick();
+    await makeDecisions(SYMBOL, t2);
+    expect(fake.calls).toHaveLength(calls);
+    expect(await onlyDecision(t2)).toMatchObject({ provider: "builtin", model: "indicators-v1" });
+    await setSystemSetting("provider", null, null);
+    await setSystemSetting("model", null, null);
+  });
+
+  it("a paused symbol makes no decision at its next tick", async () => {
+    await setSystemSetting("pausedSymbols", [SYMBOL], null);
+    const t = nextTick();
+    const summary = await runTick(SYMBOL, t);
+    await setSystemSetting("pausedSymbols", [], null);
+    expect(summary.skipped).toBe("symbol paused");
+    expect(await db.select().from(decisions).where(eq(decisions.tickTime, t))).toHaveLength(0);
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
 describe("decision groups and fan-out", () => {
   it("N users in G groups make exactly G provider calls, and every user's group gets its decision", async () => {
     await createTraders(4, { riskLevel: "low" });
