@@ -37,11 +37,14 @@ function Stat({ label, value }: { label: string; value: string }) {
 }
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 /** The decision card (`decisions` newest first). */
 export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[]; schedule: ScheduleView }) {
   const { leftMs, nextAt } = useCountdown(schedule.nextTickAt, schedule.tickIntervalMs);
   const latest = decisions[0] ?? null;
+  // SL/TP and leverage only mean something for an order-opening decision.
+  const trades = latest?.action === "buy" || latest?.action === "sell";
   const pct = latest ? Math.round(Math.min(1, Math.max(0, latest.confidence)) * 100) : 0;
   return (
     <Card className="gap-4" data-testid="decision-card">
@@ -57,7 +60,7 @@ export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[
         </CardDescription>
         <CardAction>
           <div
-            className="bg-muted text-muted-foreground flex items-center gap-1.5 rounded-md px-2 py-1 text-xs tabular-nums"
+            className="bg-muted text-muted-foreground flex items-center gap-1.5 rounded-md px-2 py-1 text-xs whitespace-nowrap tabular-nums"
             data-testid="next-tick"
             title={`Decisions every ${Math.round(schedule.tickIntervalMs / 1000)} s, at ${hhmm(nextAt)} UTC next`}
             suppressHydrationWarning
@@ -74,8 +77,12 @@ export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[
             <div className="flex items-center justify-between gap-3">
               <div className="flex items-center gap-2">
                 <ActionBadge action={latest.action} className="px-2.5 py-1 text-sm" />
-                <span className="text-muted-foreground text-sm" data-testid="decision-time">
-                  {formatDateTime(latest.tickTime)} UTC
+                <span
+                  className="text-muted-foreground text-sm whitespace-nowrap tabular-nums"
+                  data-testid="decision-time"
+                  title={`${formatDateTime(latest.tickTime, { seconds: true })} UTC`}
+                >
+                  {hhmmss(latest.tickTime)} UTC
                 </span>
               </div>
               {latest.price !== null && (
@@ -107,9 +114,15 @@ export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[
               </div>
             </div>
             <dl className="grid grid-cols-3 gap-3">
-              <Stat label="Leverage" value={latest.action === "hold" ? "—" : `${latest.leverage}x`} />
-              <Stat label="Stop loss" value={latest.stopLoss ? formatPercent(latest.stopLoss) : "—"} />
-              <Stat label="Take profit" value={latest.takeProfit ? formatPercent(latest.takeProfit) : "—"} />
+              <Stat label="Leverage" value={trades ? `${latest.leverage}x` : "—"} />
+              <Stat
+                label="Stop loss"
+                value={trades && latest.stopLoss ? formatPercent(latest.stopLoss) : "—"}
+              />
+              <Stat
+                label="Take profit"
+                value={trades && latest.takeProfit ? formatPercent(latest.takeProfit) : "—"}
+              />
             </dl>
             <p className="bg-muted/50 rounded-lg p-3 text-sm leading-relaxed" data-testid="decision-reason">
               {latest.reason}

@@ -75,7 +75,7 @@ export function PortfolioStats({
         }
       />
       <Tile
-        label="Realised PnL today"
+        label="Realised PnL"
         icon={TrendingUpIcon}
         testId="stat-realized"
         value={noAccount ? "—" : formatUsd(portfolio.realizedToday, { signed: true })}
@@ -83,7 +83,7 @@ export function PortfolioStats({
         hint={
           noAccount
             ? "No closed trades yet"
-            : `${formatUsd(portfolio.realizedTotal, { signed: true })} all time`
+            : `Today · ${formatUsd(portfolio.realizedTotal, { signed: true })} all time`
         }
       />
       <Tile

@@ -76,24 +76,20 @@ export function DashboardClient(props: Props) {
         autoTrade={autoTrade}
         pausedReason={props.pausedReason}
       />
-      <div className="grid gap-4 sm:gap-6 lg:grid-cols-3">
-        <div className="min-w-0 lg:col-span-2">
+      <div className="grid items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <MarketChartCard symbols={props.symbols} markers={markers} />
         </div>
-        <div className="grid min-w-0 content-start gap-4 sm:gap-6">
+        <div className="grid min-w-0 grid-cols-1 gap-4 sm:gap-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <AutoTradeToggle
             initial={props.autoTrade}
             accountLabel={current.account?.label ?? null}
             onChange={setAutoTrade}
           />
           <DecisionCard decisions={decisions} schedule={props.schedule} />
-        </div>
-      </div>
-      <div className="grid gap-4 sm:gap-6 lg:grid-cols-3">
-        <div className="min-w-0">
           <PositionCard portfolio={current} price={price} />
         </div>
-        <Card className="min-w-0 lg:col-span-2" data-testid="recent-trades">
+        <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">
           <CardHeader>
             <CardTitle>Recent trades</CardTitle>
             <CardDescription>What each decision did for you: placed, or skipped and why.</CardDescription>
