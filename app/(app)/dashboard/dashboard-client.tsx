@@ -46,7 +46,7 @@ export function DashboardClient(props: Props) {
   );
   const { data: portfolio, mutate: refetchPortfolio } = useSWR<Portfolio>("/api/portfolio", swrFetcher, {
     fallbackData: props.portfolio,
-    refreshInterval: 30_000,
+    refreshInterval: 15_000,
   });
   const [tradesVersion, setTradesVersion] = useState(0);
   const [autoTrade, setAutoTrade] = useState(props.autoTrade);
