@@ -3,7 +3,7 @@
 // to the next one. Recent decisions are listed under it.
 import { BrainCircuitIcon, TimerIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn, formatDateTime, formatPercent, formatUsd } from "@/lib/utils";
 import type { DecisionItem } from "./decision-item";
 import { StrategyBadge } from "./strategy-badge";
@@ -52,12 +52,6 @@ export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[
         <CardTitle className="flex items-center gap-2">
           <BrainCircuitIcon className="text-muted-foreground size-4" aria-hidden="true" /> Latest decision
         </CardTitle>
-        <CardDescription>
-          <StrategyBadge
-            provider={latest?.provider ?? schedule.provider}
-            model={latest?.model ?? schedule.model}
-          />
-        </CardDescription>
         <CardAction>
           <div
             className="bg-muted text-muted-foreground flex items-center gap-1.5 rounded-md px-2 py-1 text-xs whitespace-nowrap tabular-nums"
@@ -72,6 +66,10 @@ export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[
         </CardAction>
       </CardHeader>
       <CardContent className="space-y-4">
+        <StrategyBadge
+          provider={latest?.provider ?? schedule.provider}
+          model={latest?.model ?? schedule.model}
+        />
         {latest ? (
           <>
             <div className="flex items-center justify-between gap-3">

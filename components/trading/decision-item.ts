@@ -41,13 +41,6 @@ export function toDecisionItem(
   };
 }
 
-/** Newest first, one entry per id, at most `max`. */
-export function mergeDecisions(list: DecisionItem[], add: DecisionItem, max = 100): DecisionItem[] {
-  return [add, ...list.filter((d) => d.id !== add.id)]
-    .sort((a, b) => b.tickTime - a.tickTime || b.id - a.id)
-    .slice(0, max);
-}
-
 const STYLE = {
   buy: { position: "belowBar", shape: "arrowUp", color: "#16a34a", text: "B" },
   sell: { position: "aboveBar", shape: "arrowDown", color: "#dc2626", text: "S" },

@@ -15,9 +15,14 @@ export function useCountdown(nextTickAt: number, intervalMs: number): { leftMs: 
     };
   }, []);
   const at = now ?? nextTickAt - intervalMs;
-  const nextAt =
-    at < nextTickAt ? nextTickAt : nextTickAt + Math.ceil((at - nextTickAt + 1) / intervalMs) * intervalMs;
+  const nextAt = nextTickAfter(at, nextTickAt, intervalMs);
   return { leftMs: now === null ? 0 : Math.max(0, nextAt - at), nextAt };
+}
+
+/** The first tick strictly after `at`, given one known tick time and the interval. */
+export function nextTickAfter(at: number, knownTick: number, intervalMs: number): number {
+  if (at < knownTick) return knownTick;
+  return knownTick + Math.ceil((at - knownTick + 1) / intervalMs) * intervalMs;
 }
 
 /** "3:07" (or "1:02:03" past an hour). */
