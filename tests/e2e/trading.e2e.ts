@@ -136,7 +136,20 @@ describe("trading dashboard", () => {
     ] as const) {
       const ctx = await newContext(browser, opts);
       const page = await ctx.newPage();
-      await signUp(page, uniqueEmail("e2e-trade-look"));
+      const email = uniqueEmail("e2e-trade-look");
+      await signUp(page, email);
+      if (name === "dashboard-trading-dark") {
+        // The daily loss limit switched auto-trading off: the dashboard says so, with the reason.
+        await db
+          .update(tradingSettings)
+          .set({ pausedReason: "Daily loss limit of 100 USDT reached", pausedAt: new Date() })
+          .where(eq(tradingSettings.userId, await userId(email)));
+        await page.reload();
+        const notice = page.locator('[data-testid="paused-notice"]');
+        await notice.waitFor();
+        expect(await notice.textContent()).toContain("Daily loss limit of 100 USDT reached");
+        expect(await page.locator('[data-testid="stat-auto-trade"]').textContent()).toContain("Paused");
+      }
       await page.locator('[data-testid="candle-chart"][data-bars="300"]').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500);
       await shoot(page, name);

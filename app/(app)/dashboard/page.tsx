@@ -52,7 +52,7 @@ export default async function DashboardPage() {
           <AlertTitle>Auto-trading was switched off</AlertTitle>
           <AlertDescription>
             <p>
-              {settings.pausedReason}
+              {settings.pausedReason.replace(/\.\s*$/, "")}
               {settings.pausedAt && ` (${formatDateTime(settings.pausedAt)} UTC)`}. Switch it on again below
               once you have reviewed your settings.
             </p>
