@@ -123,6 +123,7 @@ describe("trading dashboard", () => {
     expect(await page.getByRole("switch", { name: "Auto-trade" }).getAttribute("aria-checked")).toBe("false");
     expect(await page.locator('[data-testid="auto-trade-state"]').textContent()).toBe("Off");
     await page.getByRole("link", { name: "Open Exchange keys" }).waitFor();
+    await shoot(page, "dashboard-no-account-light");
     const settings = await db.query.tradingSettings.findFirst({ where: eq(tradingSettings.userId, id) });
     expect(settings?.autoTrade).toBe(false);
     await ctx.close();
