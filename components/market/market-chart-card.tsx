@@ -1,14 +1,15 @@
 "use client";
 // The dashboard's market card: symbol and last price, interval switcher, live/stale state, and the chart.
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { AlertTriangleIcon, CandlestickChartIcon } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { INTERVALS, type Interval } from "@/lib/market/types";
-import { CandleChart, type ChartMarker } from "./candle-chart";
+import { INTERVAL_MS, INTERVALS, type Interval } from "@/lib/market/types";
+import { alignMarkers, type SymbolMarker } from "./align-markers";
+import { CandleChart } from "./candle-chart";
 import { useMarketStream } from "./use-market-stream";
 
 /** The feed counts as stale when its last update is older than this. */
@@ -16,7 +17,8 @@ const STALE_MS = 120_000;
 
 interface Props {
   symbols: string[];
-  markers?: ChartMarker[];
+  /** Decision markers (`time` in ms, any moment inside the bar); aligned to the shown interval here. */
+  markers?: SymbolMarker[];
 }
 
 function useNow(everyMs: number): number {
@@ -42,6 +44,15 @@ export function MarketChartCard({ symbols, markers }: Props) {
   const last = candles.at(-1);
   const first = candles[0];
   const change = last && first ? ((last.c - first.o) / first.o) * 100 : null;
+  const shownMarkers = useMemo(
+    () => alignMarkers(markers ?? [], symbol, INTERVAL_MS[interval], candles),
+    [markers, symbol, interval, candles],
+  );
+  const chartMarkers = useMemo(
+    () =>
+      shownMarkers.map(({ time, position, color, shape, text }) => ({ time, position, color, shape, text })),
+    [shownMarkers],
+  );
   const stale = !isLoading && !error && (lastUpdate === null || now - lastUpdate > STALE_MS);
 
   return (
@@ -120,9 +131,16 @@ export function MarketChartCard({ symbols, markers }: Props) {
               <CandleChart
                 candles={candles}
                 seriesId={`${symbol}|${interval}`}
-                markers={markers}
+                markers={chartMarkers}
                 className="h-full"
               />
+              <ul className="sr-only" aria-label="Decisions on the chart" data-testid="decision-markers">
+                {shownMarkers.map((m, i) => (
+                  <li key={`${m.time}-${i}`} data-testid="decision-marker" data-time={m.time}>
+                    {m.label ?? m.text}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
         </div>

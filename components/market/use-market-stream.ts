@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
 import type { Candle, Interval } from "@/lib/market/types";
 import { foldLive } from "./fold-live";
+import { acquireStream } from "./shared-event-source";
 
 interface KlineResponse {
   candles: Candle[];
@@ -30,10 +31,14 @@ export function useMarketStream(symbol: string, interval: Interval, count = 300)
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    const source = new EventSource("/api/stream");
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
-    source.addEventListener("candle", (e) => {
+    const { source, release } = acquireStream();
+    // The shared connection may already be open (another listener opened it): no `open` event then.
+    const already = setTimeout(() => source.readyState === EventSource.OPEN && setConnected(true), 0);
+    const onOpen = () => setConnected(true);
+    const onError = () => setConnected(false);
+    source.addEventListener("open", onOpen);
+    source.addEventListener("error", onError);
+    const onCandle = (e: Event) => {
       const c = JSON.parse((e as MessageEvent<string>).data) as Candle & { symbol: string };
       if (c.symbol !== symbol) return;
       setLive((prev) => {
@@ -47,8 +52,15 @@ export function useMarketStream(symbol: string, interval: Interval, count = 300)
         return { symbol, map: next };
       });
       setLastLive(Date.now());
-    });
-    return () => source.close();
+    };
+    source.addEventListener("candle", onCandle);
+    return () => {
+      clearTimeout(already);
+      source.removeEventListener("open", onOpen);
+      source.removeEventListener("error", onError);
+      source.removeEventListener("candle", onCandle);
+      release();
+    };
   }, [symbol, mutate]);
 
   const candles = useMemo(

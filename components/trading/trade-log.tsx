@@ -43,6 +43,15 @@ const STATUS_VARIANT = {
   failed: "danger",
 } as const;
 
+// What kind of order it was, after the side (an opening order needs no note).
+const KIND_NOTE: Record<string, string> = {
+  close: " (close)",
+  flip: " (flip)",
+  stop_loss: " (stop loss)",
+  take_profit: " (take profit)",
+  liquidation: " (liquidation)",
+};
+
 export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refreshKey?: number }) {
   const [page, setPage] = useState(1);
   const { data, error, isLoading, mutate } = useSWR<TradeLogPage>(
@@ -112,9 +121,7 @@ export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refre
                     o.side === "sell" && "text-loss",
                   )}
                 >
-                  {o.side
-                    ? `${o.side}${o.kind === "close" ? " (close)" : o.kind === "flip" ? " (flip)" : ""}`
-                    : "—"}
+                  {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">
                   {formatNumber(o.qty, { decimals: 4 })}

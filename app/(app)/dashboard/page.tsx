@@ -1,45 +1,89 @@
-// GET /dashboard — the signed-in overview: stat cards and the live market chart.
+// GET /dashboard — the trading dashboard: account stats, the live chart with decision markers, the latest
+// decision and a countdown, the auto-trade switch, the open position and recent trades.
 import type { Metadata } from "next";
-import { ActivityIcon, BotIcon, TrendingUpIcon, WalletIcon, type LucideIcon } from "lucide-react";
-
-import { MarketChartCard } from "@/components/market/market-chart-card";
+import Link from "next/link";
+import { OctagonPauseIcon, PauseCircleIcon, PlugIcon } from "lucide-react";
+import { PlanNotice } from "@/components/billing/plan-notice";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { requireUser } from "@/lib/auth/session";
+import { planFor } from "@/lib/billing/limits";
+import { decisionView, decisionsForUser } from "@/lib/decision/queries";
 import { env } from "@/lib/env";
+import { decisionSchedule } from "@/lib/trading/decision-schedule";
+import { getPortfolio } from "@/lib/trading/portfolio";
+import { getSettings } from "@/lib/trading/settings";
+import { formatDateTime } from "@/lib/utils";
+import { DashboardClient } from "./dashboard-client";
 
 export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
 
-const STATS: { label: string; icon: LucideIcon; hint: string }[] = [
-  { label: "Equity", icon: WalletIcon, hint: "No account connected" },
-  { label: "Realised PnL", icon: TrendingUpIcon, hint: "No closed trades yet" },
-  { label: "Open position", icon: ActivityIcon, hint: "Flat" },
-  { label: "Auto-trading", icon: BotIcon, hint: "Off" },
-];
-
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  const user = await requireUser("/dashboard");
+  const settings = await getSettings(user.id);
+  const [portfolio, decisions, schedule, access] = await Promise.all([
+    getPortfolio(user.id, settings.symbol),
+    decisionsForUser(user.id, settings.symbol, 100),
+    decisionSchedule(),
+    planFor(user),
+  ]);
+  const live = portfolio.account !== null && portfolio.account.exchange !== "paper";
+  const notices = (
+    <>
+      {!portfolio.account && (
+        <Alert data-testid="no-account-notice">
+          <PlugIcon aria-hidden="true" />
+          <AlertTitle>Select an exchange account to start trading</AlertTitle>
+          <AlertDescription>
+            <p>
+              Use the free paper account to try Tickpilot with simulated money, or connect your own exchange.
+            </p>
+            <Button asChild size="sm" className="mt-2">
+              <Link href="/dashboard/exchange-keys">Go to Exchange keys</Link>
+            </Button>
+          </AlertDescription>
+        </Alert>
+      )}
+      {settings.pausedReason && !settings.autoTrade && (
+        <Alert variant="warning" data-testid="paused-notice">
+          <PauseCircleIcon aria-hidden="true" />
+          <AlertTitle>Auto-trading was switched off</AlertTitle>
+          <AlertDescription>
+            <p>
+              {settings.pausedReason.replace(/\.\s*$/, "")}
+              {settings.pausedAt && ` (${formatDateTime(settings.pausedAt)} UTC)`}. Switch it on again below
+              once you have reviewed your settings.
+            </p>
+          </AlertDescription>
+        </Alert>
+      )}
+      {settings.killSwitch && (
+        <Alert variant="destructive" data-testid="kill-switch-notice">
+          <OctagonPauseIcon aria-hidden="true" />
+          <AlertTitle>Your kill switch is on</AlertTitle>
+          <AlertDescription>No new orders are placed for you until it is switched off.</AlertDescription>
+        </Alert>
+      )}
+      {live && access.reason && <PlanNotice reason={access.reason} />}
+    </>
+  );
   return (
     <>
       <PageHeader
         title="Dashboard"
-        description="Your account, positions and the latest decisions at a glance."
+        description="Your account, the latest decision and every trade it led to, live."
       />
-      <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
-        {STATS.map((stat) => (
-          <Card key={stat.label} className="gap-2 py-4 sm:gap-3 sm:py-5">
-            <CardHeader className="flex flex-row items-center justify-between gap-2 px-4 sm:px-5">
-              <span className="text-muted-foreground text-sm font-medium">{stat.label}</span>
-              <stat.icon className="text-muted-foreground size-4" aria-hidden="true" />
-            </CardHeader>
-            <CardContent className="px-4 sm:px-5">
-              <div className="text-2xl font-semibold tracking-tight tabular-nums">—</div>
-              <p className="text-muted-foreground mt-1 text-xs">{stat.hint}</p>
-            </CardContent>
-          </Card>
-        ))}
-      </div>
-      <div className="mt-6">
-        <MarketChartCard symbols={env.MARKET_SYMBOLS} />
-      </div>
+      <DashboardClient
+        symbols={env.MARKET_SYMBOLS}
+        portfolio={portfolio}
+        decisions={decisions.map(decisionView)}
+        schedule={schedule}
+        autoTrade={settings.autoTrade}
+        pausedReason={settings.pausedReason}
+        notices={notices}
+      />
     </>
   );
 }

@@ -1,0 +1,111 @@
+"use client";
+// The live dashboard: stat tiles, the chart with decision markers, the latest decision with a countdown, the
+// auto-trade switch, the open position and recent trades. One stream connection feeds all of it: a decision
+// event refetches the decisions the user may see, an order event refreshes the trade log and the portfolio.
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import useSWR from "swr";
+import { ArrowRightIcon } from "lucide-react";
+import { MarketChartCard } from "@/components/market/market-chart-card";
+import { AutoTradeToggle } from "@/components/trading/auto-trade-toggle";
+import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
+import { decisionMarker, toDecisionItem, type DecisionItem } from "@/components/trading/decision-item";
+import { PortfolioStats } from "@/components/trading/portfolio-stats";
+import { PositionCard } from "@/components/trading/position-card";
+import { TradeLog } from "@/components/trading/trade-log";
+import { useDashboardStream } from "@/components/trading/use-dashboard-stream";
+import { Button } from "@/components/ui/button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { swrFetcher } from "@/lib/api/client";
+import type { Portfolio } from "@/lib/trading/portfolio";
+
+type RawDecision = Parameters<typeof toDecisionItem>[0];
+
+interface Props {
+  symbols: string[];
+  portfolio: Portfolio;
+  decisions: RawDecision[];
+  schedule: ScheduleView;
+  autoTrade: boolean;
+  pausedReason: string | null;
+  /** Notices rendered by the server (plan, pause, kill switch). */
+  notices?: React.ReactNode;
+}
+
+/** The dashboard body under the page header. */
+export function DashboardClient(props: Props) {
+  const symbol = props.portfolio.symbol;
+  const decisionsUrl = `/api/decisions?symbol=${symbol}&limit=100`;
+  const { data: decisionData, mutate: refetchDecisions } = useSWR<{ items: RawDecision[] }>(
+    decisionsUrl,
+    swrFetcher,
+    {
+      fallbackData: { items: props.decisions },
+      refreshInterval: Math.max(60_000, props.schedule.tickIntervalMs),
+    },
+  );
+  const { data: portfolio, mutate: refetchPortfolio } = useSWR<Portfolio>("/api/portfolio", swrFetcher, {
+    fallbackData: props.portfolio,
+    refreshInterval: 15_000,
+  });
+  const [tradesVersion, setTradesVersion] = useState(0);
+  const [autoTrade, setAutoTrade] = useState(props.autoTrade);
+
+  const livePrice = useDashboardStream(symbol, {
+    onDecision: () => void refetchDecisions(),
+    onOrder: () => {
+      setTradesVersion((v) => v + 1);
+      void refetchPortfolio();
+    },
+  });
+
+  const decisions: DecisionItem[] = useMemo(
+    () => (decisionData?.items ?? []).map(toDecisionItem),
+    [decisionData],
+  );
+  const markers = useMemo(() => decisions.flatMap((d) => decisionMarker(d) ?? []), [decisions]);
+  const current = portfolio ?? props.portfolio;
+  const price = livePrice ?? current.price;
+
+  return (
+    <div className="space-y-4 sm:space-y-6">
+      {props.notices}
+      <PortfolioStats
+        portfolio={current}
+        price={price}
+        autoTrade={autoTrade}
+        pausedReason={props.pausedReason}
+      />
+      <div className="grid items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          <MarketChartCard symbols={props.symbols} markers={markers} />
+        </div>
+        <div className="grid min-w-0 grid-cols-1 gap-4 sm:gap-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <AutoTradeToggle
+            initial={props.autoTrade}
+            accountLabel={current.account?.label ?? null}
+            onChange={setAutoTrade}
+          />
+          <DecisionCard decisions={decisions} schedule={props.schedule} />
+          <PositionCard portfolio={current} price={price} />
+        </div>
+        <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">
+          <CardHeader>
+            <CardTitle>Recent trades</CardTitle>
+            <CardDescription>What each decision did for you: placed, or skipped and why.</CardDescription>
+            <CardAction>
+              <Button asChild variant="ghost" size="sm">
+                <Link href="/dashboard/trades">
+                  All trades <ArrowRightIcon />
+                </Link>
+              </Button>
+            </CardAction>
+          </CardHeader>
+          <CardContent>
+            <TradeLog limit={10} refreshKey={tradesVersion} />
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+// One EventSource on /api/stream per page, shared by every hook that listens (chart, decisions, orders):
+// the first subscriber opens it, the last one to leave closes it.
+let source: EventSource | null = null;
+let users = 0;
+
+/** The page's stream connection; call the returned release function when done with it. */
+export function acquireStream(): { source: EventSource; release: () => void } {
+  if (!source || source.readyState === EventSource.CLOSED) source = new EventSource("/api/stream");
+  users += 1;
+  const mine = source;
+  let released = false;
+  return {
+    source: mine,
+    release: () => {
+      if (released) return;
+      released = true;
+      users -= 1;
+      if (users <= 0 && source === mine) {
+        mine.close();
+        source = null;
+        users = 0;
+      }
+    },
+  };
+}

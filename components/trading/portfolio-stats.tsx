@@ -1,0 +1,117 @@
+"use client";
+// The four stat tiles over the dashboard: equity, realised PnL (today / total), open position, auto-trading.
+import type { LucideIcon } from "lucide-react";
+import { ActivityIcon, BotIcon, TrendingUpIcon, WalletIcon } from "lucide-react";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import type { Portfolio } from "@/lib/trading/portfolio";
+import { cn, formatNumber, formatUsd } from "@/lib/utils";
+import { livePnl } from "./position-card";
+
+function Tile(props: {
+  label: string;
+  icon: LucideIcon;
+  value: string;
+  hint: React.ReactNode;
+  tone?: "profit" | "loss" | null;
+  testId: string;
+}) {
+  return (
+    <Card className="gap-2 py-4 sm:gap-3 sm:py-5" data-testid={props.testId}>
+      <CardHeader className="flex flex-row items-center justify-between gap-2 px-4 sm:px-5">
+        <span className="text-muted-foreground text-sm font-medium">{props.label}</span>
+        <props.icon className="text-muted-foreground size-4" aria-hidden="true" />
+      </CardHeader>
+      <CardContent className="px-4 sm:px-5">
+        <div
+          className={cn(
+            "truncate text-xl font-semibold tracking-tight tabular-nums sm:text-2xl",
+            props.tone === "profit" && "text-profit",
+            props.tone === "loss" && "text-loss",
+          )}
+        >
+          {props.value}
+        </div>
+        <p className="text-muted-foreground mt-1 truncate text-xs">{props.hint}</p>
+      </CardContent>
+    </Card>
+  );
+}
+
+const tone = (n: number | null) => (n === null || n === 0 ? null : n > 0 ? "profit" : "loss");
+
+/** Stat tiles; `price` is the live last price, `autoTrade` the switch's current state. */
+export function PortfolioStats({
+  portfolio,
+  price,
+  autoTrade,
+  pausedReason,
+}: {
+  portfolio: Portfolio;
+  price: number | null;
+  autoTrade: boolean;
+  pausedReason: string | null;
+}) {
+  const p = portfolio.position;
+  const pnl = p ? (price !== null ? livePnl(p, price) : p.unrealizedPnl) : null;
+  // Equity moves with the live price: the server's figure includes the PnL at its price, so shift by the change.
+  const equity =
+    portfolio.equity !== null && p && pnl !== null
+      ? portfolio.equity - p.unrealizedPnl + pnl
+      : portfolio.equity;
+  const noAccount = !portfolio.account;
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
+      <Tile
+        label="Equity"
+        icon={WalletIcon}
+        testId="stat-equity"
+        value={noAccount ? "—" : portfolio.error ? "Unavailable" : formatUsd(equity)}
+        hint={
+          noAccount
+            ? "No account selected"
+            : portfolio.error
+              ? "Exchange unreachable"
+              : `${formatUsd(portfolio.available)} available · ${portfolio.account!.label}`
+        }
+      />
+      <Tile
+        label="Realised PnL"
+        icon={TrendingUpIcon}
+        testId="stat-realized"
+        value={noAccount ? "—" : formatUsd(portfolio.realizedToday, { signed: true })}
+        tone={noAccount ? null : tone(portfolio.realizedToday)}
+        hint={
+          noAccount
+            ? "No closed trades yet"
+            : `Today · ${formatUsd(portfolio.realizedTotal, { signed: true })} all time`
+        }
+      />
+      <Tile
+        label="Open position"
+        icon={ActivityIcon}
+        testId="stat-position"
+        value={p ? formatUsd(pnl, { signed: true }) : "Flat"}
+        tone={tone(pnl)}
+        hint={
+          p
+            ? `${p.side === "long" ? "Long" : "Short"} ${formatNumber(p.qty, { decimals: 4 })} BTC · ${p.leverage}x`
+            : "No open position"
+        }
+      />
+      <Tile
+        label="Auto-trading"
+        icon={BotIcon}
+        testId="stat-auto-trade"
+        value={autoTrade ? "On" : pausedReason ? "Paused" : "Off"}
+        tone={autoTrade ? "profit" : null}
+        hint={
+          autoTrade
+            ? "Acting on every decision"
+            : pausedReason
+              ? "See the notice above"
+              : "Switch it on below"
+        }
+      />
+    </div>
+  );
+}
