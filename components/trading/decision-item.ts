@@ -7,6 +7,8 @@ export interface DecisionItem {
   id: number;
   symbol: string;
   tickTime: number;
+  /** Open time of the last candle the decision saw (epoch ms); null for decisions made without candles. */
+  candleTime: number | null;
   action: "buy" | "sell" | "close" | "hold";
   confidence: number;
   leverage: number;
@@ -21,13 +23,19 @@ export interface DecisionItem {
 
 /** Normalise an API row or stream payload (tickTime as ISO text or ms). */
 export function toDecisionItem(
-  raw: Omit<DecisionItem, "tickTime"> & { tickTime: string | number },
+  raw: Omit<DecisionItem, "tickTime" | "candleTime"> & {
+    tickTime: string | number;
+    candleTime?: string | number | null;
+  },
 ): DecisionItem {
-  const tickTime = typeof raw.tickTime === "number" ? raw.tickTime : Date.parse(raw.tickTime);
+  const ms = (v: string | number) => (typeof v === "number" ? v : Date.parse(v));
+  const tickTime = ms(raw.tickTime);
+  const candleTime = raw.candleTime === null || raw.candleTime === undefined ? null : ms(raw.candleTime);
   return {
     id: raw.id,
     symbol: raw.symbol,
     tickTime,
+    candleTime,
     action: raw.action,
     confidence: Number(raw.confidence),
     leverage: Number(raw.leverage),
@@ -53,7 +61,8 @@ export function decisionMarker(d: DecisionItem): SymbolMarker | null {
   const s = STYLE[d.action];
   return {
     ...s,
-    time: d.tickTime,
+    // On the candle the decision read: with a sped-up replay the feed's clock runs ahead of the wall clock.
+    time: d.candleTime ?? d.tickTime,
     symbol: d.symbol,
     label: `${d.action} at ${new Date(d.tickTime).toISOString().slice(11, 16)} UTC, confidence ${Math.round(d.confidence * 100)}%`,
   };

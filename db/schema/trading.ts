@@ -78,6 +78,8 @@ export const decisions = mysqlTable(
     reason: text("reason").notNull(),
     /** Reference price (last close) when the decision was made. */
     price: money("price"),
+    /** Open time of the newest closed candle the decision saw (where its chart marker goes). */
+    candleTime: datetime("candle_time", { mode: "date", fsp: 3 }),
     status: mysqlEnum("status", DECISION_STATUSES).notNull(),
     error: text("error"),
     prompt: mediumtext("prompt"),

@@ -4,7 +4,8 @@ import "server-only";
 import type { Decision } from "@/db/schema";
 import { getQueue } from "@/lib/queue/queues";
 import { QUEUES } from "@/lib/queue/names";
-import { redis, rkey } from "@/lib/redis";
+import { decisionsChannel, userChannel } from "@/lib/events/channels";
+import { redis } from "@/lib/redis";
 
 export interface ExecuteJobData {
   decisionId: number;
@@ -48,6 +49,7 @@ export async function publishDecision(decision: Decision, userIds: number[]): Pr
     id: decision.id,
     symbol: decision.symbol,
     tickTime: decision.tickTime.getTime(),
+    candleTime: decision.candleTime?.getTime() ?? null,
     groupKey: decision.groupKey,
     action: decision.action,
     confidence: decision.confidence,
@@ -62,11 +64,11 @@ export async function publishDecision(decision: Decision, userIds: number[]): Pr
   };
   const message = JSON.stringify(payload);
   if (decision.promptHash === null) {
-    await redis().publish(rkey("events:decisions"), message);
+    await redis().publish(decisionsChannel(), message);
     return;
   }
   const pipeline = redis().pipeline();
   for (const userId of userIds)
-    pipeline.publish(rkey(`events:user:${userId}`), JSON.stringify({ type: "decision", ...payload }));
+    pipeline.publish(userChannel(userId), JSON.stringify({ type: "decision", ...payload }));
   await pipeline.exec();
 }

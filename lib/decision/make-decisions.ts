@@ -151,6 +151,7 @@ export async function makeDecisions(
       takeProfit: d.take_profit,
       reason: d.reason,
       price: ind?.close ?? null,
+      candleTime: candles.length ? new Date(candles[candles.length - 1]!.t) : null,
       status: result.status,
       error: result.error,
       prompt,

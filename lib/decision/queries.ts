@@ -13,6 +13,7 @@ export function decisionView(d: Decision) {
     id: d.id,
     symbol: d.symbol,
     tickTime: d.tickTime.toISOString(),
+    candleTime: d.candleTime?.toISOString() ?? null,
     riskLevel: d.riskLevel,
     provider: d.provider,
     model: d.model,

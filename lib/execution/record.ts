@@ -3,7 +3,8 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { orders, type NewOrder, type Order } from "@/db/schema";
-import { redis, rkey } from "@/lib/redis";
+import { userChannel } from "@/lib/events/channels";
+import { redis } from "@/lib/redis";
 import { orderView } from "@/lib/trading/trade-log";
 
 export const FINAL_STATUSES = ["placed", "filled", "skipped", "failed"] as const;
@@ -32,9 +33,14 @@ export async function finishOrder(
     .update(orders)
     .set(outcome)
     .where(and(eq(orders.id, order.id), inArray(orders.status, ["pending"])));
-  const saved = (await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))!;
+  return publishOrderById(order.id);
+}
+
+/** Push an order row to its user's live stream (best effort: the row is already durable). */
+export async function publishOrderById(orderId: number): Promise<Order> {
+  const saved = (await db.query.orders.findFirst({ where: eq(orders.id, orderId) }))!;
   await redis()
-    .publish(rkey(`events:user:${saved.userId}`), JSON.stringify({ type: "order", ...orderView(saved) }))
+    .publish(userChannel(saved.userId), JSON.stringify({ type: "order", ...orderView(saved) }))
     .catch(() => undefined);
   return saved;
 }

@@ -11,7 +11,11 @@ import { ExchangeError } from "@/lib/exchange/types";
 import { closeRedis } from "@/lib/redis";
 import { clearCandles, makeUser, writeCandle } from "../helpers/accounts";
 
-beforeEach(() => clearCandles("BTCUSDT"));
+beforeEach(async () => {
+  await clearCandles("BTCUSDT");
+  // Candles here close every open position they reach: retire positions other test files left open.
+  await db.update(positions).set({ status: "closed", openKey: null }).where(eq(positions.status, "open"));
+});
 
 afterAll(async () => {
   await closeDb();

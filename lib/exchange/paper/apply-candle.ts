@@ -6,6 +6,7 @@ import "server-only";
 import { and, eq, gte, lte, or } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, orders, paperOrders, positions, type Position } from "@/db/schema";
+import { publishOrderById } from "@/lib/execution/record";
 import type { Candle } from "@/lib/market/types";
 import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
 import { pnl, r8, takerFee } from "./math";
@@ -35,24 +36,24 @@ export function exitFor(pos: Position, candle: Candle): Exit | null {
   return null;
 }
 
-/** Close one position for an exit, booking PnL and fees, and logging the exit as an order. */
+/** Close one position for an exit, booking PnL and fees, logging the exit as an order and telling the user. */
 async function closeForExit(positionId: number, candle: Candle): Promise<boolean> {
-  return withDeadlockRetry(() =>
+  const orderId = await withDeadlockRetry(() =>
     db.transaction(async (tx) => {
       const [pre] = await tx
         .select({ accountId: positions.exchangeAccountId })
         .from(positions)
         .where(eq(positions.id, positionId));
-      if (!pre) return false;
+      if (!pre) return null;
       const acct = await lockPaperAccount(tx, pre.accountId);
       const [pos] = await tx
         .select()
         .from(positions)
         .where(and(eq(positions.id, positionId), eq(positions.status, "open")))
         .for("update");
-      if (!pos) return false;
+      if (!pos) return null;
       const exit = exitFor(pos, candle);
-      if (!exit) return false;
+      if (!exit) return null;
       const rules = paperRules();
       // Liquidation loses the whole isolated margin (the remainder goes to the insurance fund); no fee.
       const realized =
@@ -90,30 +91,36 @@ async function closeForExit(positionId: number, candle: Candle): Promise<boolean
       );
       await moveBalance(tx, acct.id, balance, -fee, "fee", refs);
       await markClosed(tx, pos, exit.price, exit.reason, fee, realized);
-      await tx.insert(orders).values({
-        userId: pos.userId,
-        exchangeAccountId: acct.id,
-        symbol: pos.symbol,
-        clientOrderId: `paper-${clientOrderId}`,
-        kind: exit.reason,
-        side,
-        qty: pos.qty,
-        price: r8(exit.price),
-        leverage: pos.leverage,
-        status: "filled",
-        reason:
-          exit.reason === "liquidation"
-            ? "Liquidated: the position's margin fell to the maintenance margin"
-            : exit.reason === "stop_loss"
-              ? "Stop loss triggered"
-              : "Take profit triggered",
-        exchangeOrderId: String(po!.id),
-        fee: r8(fee),
-        realizedPnl: r8(realized),
-      });
-      return true;
+      const [exitOrder] = await tx
+        .insert(orders)
+        .values({
+          userId: pos.userId,
+          exchangeAccountId: acct.id,
+          symbol: pos.symbol,
+          clientOrderId: `paper-${clientOrderId}`,
+          kind: exit.reason,
+          side,
+          qty: pos.qty,
+          price: r8(exit.price),
+          leverage: pos.leverage,
+          status: "filled",
+          reason:
+            exit.reason === "liquidation"
+              ? "Liquidated: the position's margin fell to the maintenance margin"
+              : exit.reason === "stop_loss"
+                ? "Stop loss triggered"
+                : "Take profit triggered",
+          exchangeOrderId: String(po!.id),
+          fee: r8(fee),
+          realizedPnl: r8(realized),
+        })
+        .$returningId();
+      return exitOrder!.id;
     }),
   );
+  if (orderId === null) return false;
+  await publishOrderById(orderId);
+  return true;
 }
 
 /** Apply one candle update to every open paper position in `symbol`; returns how many closed. */

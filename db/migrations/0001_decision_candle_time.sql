@@ -1,0 +1,1 @@
+ALTER TABLE `decisions` ADD `candle_time` datetime(3);
