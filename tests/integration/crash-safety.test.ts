@@ -27,6 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await clearCandles("BTCUSDT");
   await fake.close();
   await closeQueues();
   await closeDb();

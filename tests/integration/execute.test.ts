@@ -35,6 +35,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
+  await clearCandles("BTCUSDT");
   await closeQueues();
   await closeDb();
   await closeRedis();

@@ -1,13 +1,24 @@
 // Leader failover with two real worker processes (WORKER_ROLES=feed, replay at 60×): SIGKILL the leader, the
 // standby takes over within 15 s, and the series has no gap and no duplicate open time.
 import { spawn, type ChildProcess } from "node:child_process";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { getFeedStatus } from "@/lib/market/feed-status";
-import { decodeCandle, seriesKey } from "@/lib/market/series";
+import { decodeCandle, feedLockKey, feedStatusKey, seriesKey } from "@/lib/market/series";
+import { replayAnchorKey } from "@/workers/market-feed/replay-source";
 import { closeRedis, redis } from "@/lib/redis";
 
 const procs: ChildProcess[] = [];
+
+// Start from no series, anchor, lock or status: other test files write candles of their own into BTCUSDT.
+beforeAll(async () => {
+  await redis().del(
+    seriesKey("BTCUSDT"),
+    feedStatusKey("BTCUSDT"),
+    feedLockKey("BTCUSDT"),
+    replayAnchorKey("BTCUSDT"),
+  );
+});
 
 afterAll(async () => {
   for (const p of procs) if (p.exitCode === null) p.kill("SIGKILL");
