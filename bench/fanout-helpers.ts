@@ -12,7 +12,10 @@ export function percentile(sorted: number[], p: number): number {
 
 /** Start a real worker process (workers/index.ts) in its own process group; resolves once it logged "worker started". */
 export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], {
+  // BENCH_WORKER_NODE_ARGS: extra node flags for the workers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const nodeArgs = ["--conditions=react-server", "--import", "tsx", ...extra, "workers/index.ts"];
+  const child = spawn(process.execPath, nodeArgs, {
     env: { ...process.env, ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
