@@ -94,10 +94,10 @@ export async function insertFloor(
       Array.from({ length: Math.min(inFlight, count) }, async () => {
         while (next < count) {
           const i = next++;
-          await pool.execute("INSERT INTO bench_floor (decision_id, user_id, status) VALUES (?, ?, 'filled')", [
-            Number(run),
-            i,
-          ]);
+          await pool.execute(
+            "INSERT INTO bench_floor (decision_id, user_id, status) VALUES (?, ?, 'filled')",
+            [Number(run), i],
+          );
         }
       }),
     );

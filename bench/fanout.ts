@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     PAPER_LATENCY_MS: String(LATENCY),
     DATABASE_POOL_SIZE: "20",
   });
-  const { db, closeDb } = await import("@/db");
+  const { db, closeDb, pool } = await import("@/db");
   const { decisions, orders, paperOrders } = await import("@/db/schema");
   const { and, eq, like, sql } = await import("drizzle-orm");
   const { fanOut } = await import("@/lib/decision/fan-out");
@@ -69,6 +69,17 @@ async function main(): Promise<void> {
     }
     await pipe.exec();
 
+    // Server-wide counters (MySQL statements, Redis commands); other clients of the servers add a little.
+    const serverCounters = async () => {
+      const [rows] = (await pool.query("SHOW GLOBAL STATUS LIKE 'Questions'")) as unknown as [
+        Array<{ Value: string }>,
+      ];
+      const info = await redis().info("stats");
+      return {
+        mysql: Number(rows[0]?.Value ?? 0),
+        redis: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
+      };
+    };
     const workerEnv = {
       ...testEnv,
       WORKER_ROLES: "execute",
@@ -92,6 +103,7 @@ async function main(): Promise<void> {
       const cpu0 = { workers: cpuSeconds(groups), db: cpuSeconds([], ["mariadbd", "mysqld"]) };
       const cpu0redis = cpuSeconds([], ["redis-server"]);
       const callsBefore = fake.calls.length;
+      const q0 = await serverCounters();
       const tickTime = new Date(now - index * 60_000);
       const enqueueStart = performance.now();
       const tick = await runTick("BTCUSDT", tickTime);
@@ -100,7 +112,8 @@ async function main(): Promise<void> {
       const d = (await db.query.decisions.findFirst({
         where: and(eq(decisions.symbol, "BTCUSDT"), eq(decisions.tickTime, tickTime)),
       }))!;
-      if (d.action !== "buy" || tick.enqueued !== n) throw new Error(`unexpected tick: ${JSON.stringify(tick)}`);
+      if (d.action !== "buy" || tick.enqueued !== n)
+        throw new Error(`unexpected tick: ${JSON.stringify(tick)}`);
       const finals = async () => {
         const [row] = await db
           .select({ n: sql<number>`COUNT(*)` })
@@ -110,6 +123,7 @@ async function main(): Promise<void> {
       };
       const deadline = Date.now() + 15 * 60_000;
       while ((await finals()) < n && Date.now() < deadline) await sleep(50);
+      const q1 = await serverCounters();
       const cpu = {
         workers: cpuSeconds(groups) - cpu0.workers,
         db: cpuSeconds([], ["mariadbd", "mysqld"]) - cpu0.db,
@@ -172,6 +186,8 @@ async function main(): Promise<void> {
           mariadb: +cpu.db.toFixed(1),
           redis: +cpu.redis.toFixed(1),
         },
+        mysqlStatementsPerUser: +((q1.mysql - q0.mysql) / n).toFixed(1),
+        redisCommandsPerUser: +((q1.redis - q0.redis) / n).toFixed(1),
         loadAvgBefore: load.map((x) => +x.toFixed(2)),
       };
       results.push(r);
@@ -220,16 +236,16 @@ function printTable(config: Record<string, unknown>, results: Record<string, unk
       `${config.cpus} × ${config.cpuModel}\n`,
   );
   console.log(
-    "| users | provider calls | makespan | p50 | p99 | filled | dups | losses | sequential | floor | makespan/floor | sequential/makespan | CPU s (workers/db/redis) | load before |",
+    "| users | provider calls | makespan | p50 | p99 | filled | dups | losses | sequential | floor | makespan/floor | sequential/makespan | CPU s (workers/db/redis) | MySQL stmts/user | Redis cmds/user | load before |",
   );
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
   for (const r of results) {
     const cpu = r.cpuSecondsDuringFanOut as Record<string, number>;
     const seq = r.sequentialExtrapolated
       ? `${s(r.sequentialMs)} (extrapolated from ${r.sequentialSampleUsers} users: ${r.sequentialPerUserMs} ms/user)`
       : s(r.sequentialMs);
     console.log(
-      `| ${r.users} | ${r.providerCalls} | ${s(r.makespanMs)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.filled} | ${r.duplicates} | ${r.losses} | ${seq} | ${s(r.floorMs)} | ${r.makespanOverFloor}× | ${r.sequentialOverMakespan}× | ${cpu.workers}/${cpu.mariadb}/${cpu.redis} | ${(r.loadAvgBefore as number[]).join(", ")} |`,
+      `| ${r.users} | ${r.providerCalls} | ${s(r.makespanMs)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.filled} | ${r.duplicates} | ${r.losses} | ${seq} | ${s(r.floorMs)} | ${r.makespanOverFloor}× | ${r.sequentialOverMakespan}× | ${cpu.workers}/${cpu.mariadb}/${cpu.redis} | ${r.mysqlStatementsPerUser} | ${r.redisCommandsPerUser} | ${(r.loadAvgBefore as number[]).join(", ")} |`,
     );
   }
 }

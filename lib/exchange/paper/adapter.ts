@@ -29,14 +29,21 @@ const leverageKey = (accountId: number) => rkey(`paper:leverage:${accountId}`);
 
 /** Wallet balance, margin in use and unrealised PnL at the latest prices. */
 export async function paperSummary(accountId: number) {
-  const [acct] = await db
-    .select({ balance: exchangeAccounts.paperBalance, initial: exchangeAccounts.paperInitialBalance })
+  // One round trip: the account joined with its open positions (no row for positions when there are none).
+  const rows = await db
+    .select({
+      balance: exchangeAccounts.paperBalance,
+      initial: exchangeAccounts.paperInitialBalance,
+      position: positions,
+    })
     .from(exchangeAccounts)
+    .leftJoin(
+      positions,
+      and(eq(positions.exchangeAccountId, exchangeAccounts.id), eq(positions.status, "open")),
+    )
     .where(eq(exchangeAccounts.id, accountId));
-  const open = await db
-    .select()
-    .from(positions)
-    .where(and(eq(positions.exchangeAccountId, accountId), eq(positions.status, "open")));
+  const acct = rows[0];
+  const open = rows.flatMap((r) => (r.position ? [r.position] : []));
   let margin = 0;
   let unrealized = 0;
   for (const p of open) {
