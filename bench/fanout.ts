@@ -46,7 +46,6 @@ async function main(): Promise<void> {
   const { db, closeDb, pool } = await import("@/db");
   const { decisions, orders, paperOrders } = await import("@/db/schema");
   const { and, eq, like, sql } = await import("drizzle-orm");
-  const { fanOut } = await import("@/lib/decision/fan-out");
   const { runTick } = await import("@/lib/decision/run-tick");
   const { executeForUser } = await import("@/lib/execution/execute");
   const { getAdapter } = await import("@/lib/exchange/get-adapter");
