@@ -143,6 +143,9 @@ const schema = z.object({
   PAPER_MAINTENANCE_MARGIN: z.coerce.number().min(0).max(0.5).default(0.005),
   /** Paper exchange: starting (and reset) balance in USDT. */
   PAPER_INITIAL_BALANCE: z.coerce.number().positive().max(1e9).default(10_000),
+  // ── Fan-out benchmark (issue #5) ──
+  /** For benchmarks: simulated exchange round-trip per paper call, in ms (0 = none). */
+  PAPER_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Public IPs the workers call exchanges from, comma-separated; shown so users can whitelist them. */
   WORKER_EGRESS_IPS: z
     .string()

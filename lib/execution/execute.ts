@@ -2,15 +2,16 @@ import "server-only";
 // The execute job for one (decision, user): guards → risk clamps → exchange → one orders row.
 // Crash safety: the row is claimed before the exchange is called and the exchange order id is derived from
 // decision + user, so a retry looks the order up by that id instead of placing a second one.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { decisions, exchangeAccounts, tradingSettings, users, type Order } from "@/db/schema";
+import { exchangeAccounts, type Order } from "@/db/schema";
 import { planFor } from "@/lib/billing/limits";
 import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/exchange/types";
 import { latestCandle } from "@/lib/market/series";
-import { executionBlockedReason } from "@/lib/system/guards";
+import { loadExecutionContext } from "@/lib/system/guards";
 import { clientOrderIdFor } from "./client-order-id";
 import { enforceDailyLossLimit } from "./daily-loss";
+import { loadDecision } from "./load-decision";
 import { claimOrderRow, FINAL_STATUSES, finishOrder } from "./record";
 import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
 
@@ -27,34 +28,24 @@ const filled = (o: ExchangeOrder) => (o.status === "filled" ? "filled" : "placed
 
 /** Execute one decision for one user; returns the final orders row (idempotent). */
 export async function executeForUser(decisionId: number, userId: number, deps: ExecuteDeps): Promise<Order> {
-  const decision = await db.query.decisions.findFirst({ where: eq(decisions.id, decisionId) });
+  const decision = await loadDecision(decisionId);
   if (!decision) throw new Error(`decision ${decisionId} not found`);
   const symbol = decision.symbol;
   const openId = clientOrderIdFor(decisionId, userId, "o");
-  const { order, resumed } = await claimOrderRow({
-    userId,
-    decisionId,
-    symbol,
-    clientOrderId: openId,
-    status: "pending",
-    kind: "none",
-  });
+  // The claim and the fresh guard read are independent: run them together (the exchange is only called after both).
+  const [{ order, resumed }, ctx] = await Promise.all([
+    claimOrderRow({ userId, decisionId, symbol, clientOrderId: openId, status: "pending", kind: "none" }),
+    loadExecutionContext(userId, symbol),
+  ]);
   if ((FINAL_STATUSES as readonly string[]).includes(order.status)) return order;
   const skip = (reason: string) => finishOrder(order, { status: "skipped", reason });
   const fail = (reason: string) => finishOrder(order, { status: "failed", reason });
 
-  const blocked = await executionBlockedReason(userId, symbol);
-  if (blocked) return skip(blocked);
-  const settings = await db.query.tradingSettings.findFirst({
-    where: and(eq(tradingSettings.userId, userId), eq(tradingSettings.symbol, symbol)),
-  });
-  const user = await db.query.users.findFirst({ where: eq(users.id, userId), columns: { plan: true } });
-  if (!settings?.exchangeAccountId || !user) return skip("No exchange account selected for auto-trading.");
-  const account = await db.query.exchangeAccounts.findFirst({
-    where: and(eq(exchangeAccounts.id, settings.exchangeAccountId), eq(exchangeAccounts.userId, userId)),
-  });
+  if (ctx.blocked !== null) return skip(ctx.blocked);
+  const { settings, account } = ctx;
+  if (!settings.exchangeAccountId) return skip("No exchange account selected for auto-trading.");
   if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
-  const access = await planFor({ id: userId, plan: user.plan });
+  const access = await planFor({ id: userId, plan: ctx.userPlan });
   const plan = access.plan;
   if (account.exchange !== "paper" && !access.liveTradingAllowed) {
     return skip(access.reason ?? `Live trading is not part of the ${plan.name} plan.`);

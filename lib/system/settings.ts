@@ -1,6 +1,6 @@
 import "server-only";
 // Installation-wide settings in `system_settings`, read fresh on every use so changes apply without a restart.
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { systemSettings } from "@/db/schema";
@@ -35,6 +35,19 @@ export async function getSystemSetting<K extends SystemSettingKey>(key: K): Prom
   const row = await db.query.systemSettings.findFirst({ where: eq(systemSettings.key, key) });
   const parsed = SYSTEM_SETTINGS[key].schema.safeParse(row?.value);
   return (parsed.success ? parsed.data : SYSTEM_SETTINGS[key].default) as SystemSettingValue<K>;
+}
+
+/** Read several settings in one query (each its default when unset or unreadable). */
+export async function getSystemSettings<K extends SystemSettingKey>(
+  keys: K[],
+): Promise<{ [P in K]: SystemSettingValue<P> }> {
+  const rows = await db.select().from(systemSettings).where(inArray(systemSettings.key, keys));
+  const out = {} as { [P in K]: SystemSettingValue<P> };
+  for (const key of keys) {
+    const parsed = SYSTEM_SETTINGS[key].schema.safeParse(rows.find((r) => r.key === key)?.value);
+    out[key] = (parsed.success ? parsed.data : SYSTEM_SETTINGS[key].default) as SystemSettingValue<K>;
+  }
+  return out;
 }
 
 /** Write one setting (validated); callers audit the change. */

@@ -11,18 +11,16 @@ import { ExchangeError } from "@/lib/exchange/types";
 import { closeRedis } from "@/lib/redis";
 import { clearCandles, makeUser, writeCandle } from "../helpers/accounts";
 
-beforeEach(async () => {
-  await clearCandles("BTCUSDT");
-  // Candles here close every open position they reach: retire positions other test files left open.
-  await db.update(positions).set({ status: "closed", openKey: null }).where(eq(positions.status, "open"));
-});
-
 afterAll(async () => {
   await closeDb();
   await closeRedis();
 });
 
-const SYMBOL = "BTCUSDT";
+// A symbol no other test file trades: applyCandleToPaperPositions sees every open position of the symbol in the
+// shared test database, so execute and crash-safety positions in BTCUSDT would be counted here.
+const SYMBOL = "XRPUSDT";
+
+beforeEach(() => clearCandles(SYMBOL));
 const past = () => Date.now() - 120_000;
 const future = () => Date.now() + 60_000;
 

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, positions } from "@/db/schema";
 import { latestCandle } from "@/lib/market/series";
+import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import {
   ExchangeError,
@@ -20,18 +21,29 @@ import { PAPER_LIMITS } from "./limits";
 import { pnl } from "./math";
 import { findPaperOrderByClientId, placePaperOrder } from "./place-order";
 
+/** PAPER_LATENCY_MS (benchmarks): wait like a round-trip to a remote exchange before each call. */
+const roundTrip = () =>
+  env.PAPER_LATENCY_MS > 0 ? new Promise((r) => setTimeout(r, env.PAPER_LATENCY_MS)) : Promise.resolve();
+
 const leverageKey = (accountId: number) => rkey(`paper:leverage:${accountId}`);
 
 /** Wallet balance, margin in use and unrealised PnL at the latest prices. */
 export async function paperSummary(accountId: number) {
-  const [acct] = await db
-    .select({ balance: exchangeAccounts.paperBalance, initial: exchangeAccounts.paperInitialBalance })
+  // One round trip: the account joined with its open positions (no row for positions when there are none).
+  const rows = await db
+    .select({
+      balance: exchangeAccounts.paperBalance,
+      initial: exchangeAccounts.paperInitialBalance,
+      position: positions,
+    })
     .from(exchangeAccounts)
+    .leftJoin(
+      positions,
+      and(eq(positions.exchangeAccountId, exchangeAccounts.id), eq(positions.status, "open")),
+    )
     .where(eq(exchangeAccounts.id, accountId));
-  const open = await db
-    .select()
-    .from(positions)
-    .where(and(eq(positions.exchangeAccountId, accountId), eq(positions.status, "open")));
+  const acct = rows[0];
+  const open = rows.flatMap((r) => (r.position ? [r.position] : []));
   let margin = 0;
   let unrealized = 0;
   for (const p of open) {
@@ -56,11 +68,13 @@ export class PaperAdapter implements ExchangeAdapter {
   constructor(private readonly accountId: number) {}
 
   async getBalance(): Promise<Balance> {
+    await roundTrip();
     const s = await paperSummary(this.accountId);
     return { equity: s.equity, available: Math.max(0, s.balance - s.margin), currency: "USDT" };
   }
 
   async getPosition(symbol: string): Promise<ExchangePosition | null> {
+    await roundTrip();
     const [p] = await db
       .select()
       .from(positions)
@@ -81,10 +95,12 @@ export class PaperAdapter implements ExchangeAdapter {
   }
 
   async getMarketLimits(): Promise<MarketLimits> {
+    await roundTrip();
     return { ...PAPER_LIMITS };
   }
 
   async setLeverage(symbol: string, leverage: number): Promise<void> {
+    await roundTrip();
     if (!Number.isInteger(leverage) || leverage < 1 || leverage > PAPER_LIMITS.maxLeverage)
       throw new ExchangeError(
         "rejected",
@@ -94,11 +110,13 @@ export class PaperAdapter implements ExchangeAdapter {
   }
 
   async placeMarketOrder(input: PlaceOrderInput): Promise<ExchangeOrder> {
+    await roundTrip();
     const lev = Number((await redis().hget(leverageKey(this.accountId), input.symbol)) ?? 1);
     return placePaperOrder(this.accountId, input, lev);
   }
 
   async findOrderByClientId(_symbol: string, clientOrderId: string): Promise<ExchangeOrder | null> {
+    await roundTrip();
     return findPaperOrderByClientId(this.accountId, clientOrderId);
   }
 

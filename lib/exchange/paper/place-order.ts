@@ -59,7 +59,7 @@ export async function placePaperOrder(
     db.transaction(async (tx) => {
       const acct = await lockPaperAccount(tx, accountId);
       const existing = await findPaperOrder(tx, accountId, input.clientOrderId);
-      if (existing) return { order: existing, error: null };
+      if (existing) return { order: toExchangeOrder(existing), error: null };
       const reject = async (reason: string, kind: "rejected" | "insufficient_balance") => {
         await tx.insert(paperOrders).values({
           exchangeAccountId: accountId,
@@ -73,7 +73,7 @@ export async function placePaperOrder(
           reason,
         });
         const order = (await findPaperOrder(tx, accountId, input.clientOrderId))!;
-        return { order, error: new ExchangeError(kind, reason) };
+        return { order: toExchangeOrder(order), error: new ExchangeError(kind, reason) };
       };
       if (!candle)
         return reject(
@@ -189,10 +189,22 @@ export async function placePaperOrder(
         }
         await moveBalance(tx, accountId, balance, -openFee, "fee", { paperOrderId, positionId });
       }
-      return { order: (await findPaperOrder(tx, accountId, input.clientOrderId))!, error: null };
+      // The row just inserted, without reading it back (every value is the one written, already rounded).
+      const order: ExchangeOrder = {
+        id: String(paperOrderId),
+        clientOrderId: input.clientOrderId,
+        symbol: input.symbol,
+        side: input.side,
+        qty: r8(qty),
+        price: r8(fill),
+        status: "filled",
+        fee: r8(closeFee + openFee),
+        reduceOnly: Boolean(input.reduceOnly),
+      };
+      return { order, error: null };
     }),
   );
   // Rejections are committed (so a retry sees the same answer) and then reported.
   if (result.error) throw result.error;
-  return toExchangeOrder(result.order);
+  return result.order;
 }
