@@ -75,7 +75,7 @@ describe("bybit feed", () => {
       // Live: the forming candle is updated in place.
       const live = candleAt(minute(), 91_234.5);
       fake.push(live);
-      await until(async () => (await stored()).at(-1)!.c === 91_234.5, 5_000);
+      await until(async () => (await stored()).at(-1)!.c === 91_234.5, 15_000);
       expect((await stored()).filter((c) => c.t === live.t)).toHaveLength(1);
 
       // Outage: the stream drops and refuses reconnects while three minutes pass on the exchange.
@@ -89,7 +89,7 @@ describe("bybit feed", () => {
       expect(gaps[2]!).toBeGreaterThan(gaps[1]! * 1.5); // exponential backoff
       fake.refuse = false;
       await until(async () => fake.subscribed() > 0, 15_000);
-      await until(async () => (await stored()).at(-1)!.t === minute(), 5_000);
+      await until(async () => (await stored()).at(-1)!.t === minute(), 15_000);
 
       series = await stored();
       contiguous(series);

@@ -1,5 +1,5 @@
 // The `paper` worker role: a candle published on the feed's live channel closes a paper position at its stop.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { positions } from "@/db/schema";
@@ -8,6 +8,12 @@ import { encodeCandle, seriesChannel } from "@/lib/market/series";
 import { closeRedis, redis } from "@/lib/redis";
 import { startPaperWorker } from "@/workers/paper";
 import { clearCandles, makeUser, writeCandle } from "../helpers/accounts";
+
+// A live candle closes every open position it reaches: retire positions other test files left open, so the
+// timing below measures this test's position only.
+beforeAll(async () => {
+  await db.update(positions).set({ status: "closed", openKey: null }).where(eq(positions.status, "open"));
+});
 
 afterAll(async () => {
   await closeDb();
