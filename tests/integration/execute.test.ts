@@ -1,7 +1,7 @@
 // Execution against the real MariaDB, Redis and the paper exchange (and the fake Bybit through ccxt):
 // risk clamps, sizing, position flips, kill switches, the daily loss limit and idempotency, with numbers
 // computed by hand.
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.PAPER_SLIPPAGE_BPS = "2";
@@ -12,6 +12,7 @@ import { and, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { auditLog, exchangeAccounts, orders, paperOrders, positions, tradingSettings } from "@/db/schema";
 import { encryptSecret, maskKey } from "@/lib/crypto/vault";
+import { env } from "@/lib/env";
 import { fanOut } from "@/lib/decision/fan-out";
 import { getAdapter } from "@/lib/exchange/get-adapter";
 import { executeForUser, RetryableExecutionError } from "@/lib/execution/execute";
@@ -258,6 +259,13 @@ describe("executeForUser on the paper exchange", () => {
 describe("executeForUser on Bybit through ccxt (fake server)", () => {
   let fake: FakeBybit;
 
+  // Each test gets its own fake Bybit; the adapter reads its base URL from env (parsed once per file).
+  beforeEach(async () => {
+    fake = await startFakeBybit({ price: PRICE });
+    (env as { BYBIT_API_URL?: string }).BYBIT_API_URL = fake.url;
+  });
+  afterEach(() => fake.close());
+
   async function liveTrader(): Promise<number> {
     const [u] = await createTraders(1, { plan: "elite" });
     const key = `LIVEKEY${u}`.padEnd(16, "0");
@@ -283,76 +291,55 @@ describe("executeForUser on Bybit through ccxt (fake server)", () => {
   }
 
   it("a lost response (order placed, HTTP 500 returned) ends with the first order, not a second", async () => {
-    fake = await startFakeBybit({ price: PRICE });
-    const env = (await import("@/lib/env")).env as { BYBIT_API_URL?: string };
-    env.BYBIT_API_URL = fake.url;
-    try {
-      const u = await liveTrader();
-      const d = await makeDecision({ action: "buy" });
-      fake.state.lostResponses = { path: "/v5/order/create", remaining: 1 };
-      const order = await executeForUser(d.id, u, deps);
-      expect(fake.state.ordersPlaced).toBe(1);
-      expect(order).toMatchObject({ status: "filled", side: "buy", qty: 0.2 });
-      expect(order.exchangeOrderId).toBe([...fake.state.orders.values()][0]!.orderId);
-    } finally {
-      await fake.close();
-    }
+    const u = await liveTrader();
+    const d = await makeDecision({ action: "buy" });
+    fake.state.lostResponses = { path: "/v5/order/create", remaining: 1 };
+    const order = await executeForUser(d.id, u, deps);
+    expect(fake.state.ordersPlaced).toBe(1);
+    expect(order).toMatchObject({ status: "filled", side: "buy", qty: 0.2 });
+    expect(order.exchangeOrderId).toBe([...fake.state.orders.values()][0]!.orderId);
   });
 
   it("a job that crashed after the exchange took the order finds it on retry and places nothing new", async () => {
-    fake = await startFakeBybit({ price: PRICE });
-    const env = (await import("@/lib/env")).env as { BYBIT_API_URL?: string };
-    env.BYBIT_API_URL = fake.url;
-    try {
-      const u = await liveTrader();
-      const d = await makeDecision({ action: "buy" });
-      // The first attempt claimed its row and reached the exchange, then the process died.
-      const acct = await db.query.exchangeAccounts.findFirst({
-        where: and(eq(exchangeAccounts.userId, u), eq(exchangeAccounts.exchange, "bybit")),
-      });
-      const clientOrderId = `tp-${d.id.toString(36)}-${u.toString(36)}-o`;
-      await db.insert(orders).values({
-        userId: u,
-        decisionId: d.id,
-        symbol: "BTCUSDT",
-        clientOrderId,
-        status: "pending",
-        kind: "none",
-      });
-      await (
-        await getAdapter(acct!.id, u)
-      ).placeMarketOrder({ symbol: "BTCUSDT", side: "buy", qty: 0.123, clientOrderId });
-      expect(fake.state.ordersPlaced).toBe(1);
-      // A transient failure on the retry's first call surfaces as retryable, and nothing is placed.
-      fake.fail("500", 1);
-      await expect(executeForUser(d.id, u, deps)).rejects.toBeInstanceOf(RetryableExecutionError);
-      const order = await executeForUser(d.id, u, deps);
-      expect(fake.state.ordersPlaced).toBe(1);
-      expect(order).toMatchObject({ status: "filled", side: "buy", qty: 0.123 });
-    } finally {
-      await fake.close();
-    }
+    const u = await liveTrader();
+    const d = await makeDecision({ action: "buy" });
+    // The first attempt claimed its row and reached the exchange, then the process died.
+    const acct = await db.query.exchangeAccounts.findFirst({
+      where: and(eq(exchangeAccounts.userId, u), eq(exchangeAccounts.exchange, "bybit")),
+    });
+    const clientOrderId = `tp-${d.id.toString(36)}-${u.toString(36)}-o`;
+    await db.insert(orders).values({
+      userId: u,
+      decisionId: d.id,
+      symbol: "BTCUSDT",
+      clientOrderId,
+      status: "pending",
+      kind: "none",
+    });
+    await (
+      await getAdapter(acct!.id, u)
+    ).placeMarketOrder({ symbol: "BTCUSDT", side: "buy", qty: 0.123, clientOrderId });
+    expect(fake.state.ordersPlaced).toBe(1);
+    // A transient failure on the retry's first call surfaces as retryable, and nothing is placed.
+    fake.fail("500", 1);
+    await expect(executeForUser(d.id, u, deps)).rejects.toBeInstanceOf(RetryableExecutionError);
+    const order = await executeForUser(d.id, u, deps);
+    expect(fake.state.ordersPlaced).toBe(1);
+    expect(order).toMatchObject({ status: "filled", side: "buy", qty: 0.123 });
   });
 
   it("a revoked key fails without retry, marks the account invalid and tells the user", async () => {
-    fake = await startFakeBybit({ price: PRICE });
-    const env = (await import("@/lib/env")).env as { BYBIT_API_URL?: string };
-    env.BYBIT_API_URL = fake.url;
-    try {
-      const u = await liveTrader();
-      const acct = await db.query.exchangeAccounts.findFirst({
-        where: and(eq(exchangeAccounts.userId, u), eq(exchangeAccounts.exchange, "bybit")),
-      });
-      fake.state.keys.clear();
-      const order = await executeForUser((await makeDecision({ action: "buy" })).id, u, deps);
-      expect(order.status).toBe("failed");
-      expect(order.reason).toMatch(/reject|invalid|key/i);
-      expect(
-        (await db.query.exchangeAccounts.findFirst({ where: eq(exchangeAccounts.id, acct!.id) }))?.status,
-      ).toBe("invalid");
-      expect(fake.state.ordersPlaced).toBe(0);
-    } finally {
-      await fake.close();
-    }
+    const u = await liveTrader();
+    const acct = await db.query.exchangeAccounts.findFirst({
+      where: and(eq(exchangeAccounts.userId, u), eq(exchangeAccounts.exchange, "bybit")),
+    });
+    fake.state.keys.clear();
+    const order = await executeForUser((await makeDecision({ action: "buy" })).id, u, deps);
+    expect(order.status).toBe("failed");
+    expect(order.reason).toMatch(/reject|invalid|key/i);
+    expect(
+      (await db.query.exchangeAccounts.findFirst({ where: eq(exchangeAccounts.id, acct!.id) }))?.status,
+    ).toBe("invalid");
+    expect(fake.state.ordersPlaced).toBe(0);
   });
 });

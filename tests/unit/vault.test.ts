@@ -19,7 +19,7 @@ function flip(stored: string, part: 1 | 2 | 3): string {
 
 describe("vault", () => {
   it("round-trips and never stores the plaintext", () => {
-    const secret = "sk_live_Zq9 tricky ünïcode ✓ secret";
+    const secret = "live_Zq9 tricky ünïcode ✓ secret";
     const stored = encryptSecret(secret, k1);
     expect(stored).toMatch(/^v1\.[\w-]{16}\.[\w-]{22}\.[\w-]+$/);
     expect(stored).not.toContain(secret);
