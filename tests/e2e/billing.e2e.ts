@@ -1,33 +1,24 @@
 // Billing in the browser: a free user sees the plans, starts Stripe Checkout (the local fake), and after the
 // webhook lands the billing page shows Pro. Screenshots in light/dark, desktop/mobile.
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { inject } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { closeDb, db } from "@/db";
 import { stripeEvents, subscriptions, users } from "@/db/schema";
 import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
 import { uniqueEmail } from "../helpers/db";
 
-const SHOTS = process.env.SHOTS_DIR;
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   await closeDb();
 });
-
-// Extra screenshots for people reviewing the UI (SHOTS_DIR=/tmp/shots-6).
-async function shot(page: Page, name: string) {
-  await screenshot(page, name);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 describe.skipIf(Boolean(inject("stripeURL")))("billing off (E2E_BILLING=off)", () => {
   it("says the install is self-hosted with every feature on", async () => {
@@ -46,7 +37,7 @@ describe.skipIf(Boolean(inject("stripeURL")))("billing off (E2E_BILLING=off)", (
       if (!mobile) expect(await page.textContent("aside")).toContain("Self-hosted · all features");
       const res = await page.request.post("/api/billing/checkout", { data: { plan: "pro" } });
       expect(res.status()).toBe(409);
-      await shot(page, `billing-self-hosted-${mobile ? "mobile" : "desktop"}-${scheme}`);
+      await screenshot(page, `billing-self-hosted-${mobile ? "mobile" : "desktop"}-${scheme}`);
       await ctx.close();
     }
   });
@@ -75,7 +66,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     await expect.poll(() => page.getByTestId("current-plan-name").textContent()).toBe("Free");
     await expect.poll(() => page.locator('[data-plan="pro"]').textContent()).toContain("Selected");
     expect(await page.locator('[data-plan="elite"] button').textContent()).toContain("Upgrade to Elite");
-    await shot(page, "billing-free-desktop-light");
+    await screenshot(page, "billing-free-desktop-light");
 
     await page.click('[data-plan="pro"] button:has-text("Upgrade to Pro")');
     await page.waitForURL("**/billing?checkout=success", { timeout: 30_000 });
@@ -85,7 +76,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     await expect.poll(() => page.getByTestId("subscription-status").textContent()).toBe("Active");
     await expect.poll(() => page.getByTestId("checkout-confirmed").isVisible()).toBe(true);
     expect(await page.textContent("body")).toMatch(/Renews on/);
-    await shot(page, "billing-pro-desktop-light");
+    await screenshot(page, "billing-pro-desktop-light");
 
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ plan: "pro" });
@@ -107,7 +98,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
       const p = await c.newPage();
       await p.goto("/billing");
       await p.getByTestId("current-plan-name").waitFor();
-      await shot(p, `billing-pro-${mobile ? "mobile" : "desktop"}-${scheme}`);
+      await screenshot(p, `billing-pro-${mobile ? "mobile" : "desktop"}-${scheme}`);
       await c.close();
     }
     // Bad input and a second checkout are refused with clear messages.
@@ -126,7 +117,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     expect(await page.getByTestId("plan-notice").textContent()).toContain(
       "Your Pro subscription is past due: live trading is paused until payment succeeds.",
     );
-    await shot(page, "billing-past-due-desktop-light");
+    await screenshot(page, "billing-past-due-desktop-light");
     await db.update(subscriptions).set({ status: "active" }).where(eq(subscriptions.userId, user!.id));
 
     await page.goto("/billing");
@@ -143,16 +134,16 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
       await signUp(page, uniqueEmail("e2e-billing-m"));
       await page.goto("/billing?checkout=success");
       await expect.poll(() => page.getByTestId("checkout-waiting").isVisible()).toBe(true);
-      await shot(page, `billing-waiting-mobile-${scheme}`);
+      await screenshot(page, `billing-waiting-mobile-${scheme}`);
       await page.goto("/billing?checkout=cancelled&upgrade=elite");
       await page.getByTestId("current-plan-name").waitFor();
       await expect.poll(() => page.textContent("main")).toContain("Checkout cancelled");
-      await shot(page, `billing-free-mobile-${scheme}`);
+      await screenshot(page, `billing-free-mobile-${scheme}`);
       if (scheme === "dark") {
         await page.setViewportSize({ width: 1440, height: 900 });
         await page.goto("/billing?upgrade=elite");
         await page.getByTestId("current-plan-name").waitFor();
-        await shot(page, "billing-free-desktop-dark");
+        await screenshot(page, "billing-free-desktop-dark");
       }
       await ctx.close();
     }

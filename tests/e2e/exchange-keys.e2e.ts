@@ -1,6 +1,5 @@
 // Exchange keys in the browser, against the app and a fake Bybit: inline errors for a rejected and a
 // withdraw-enabled key, a good key shown masked, delete with confirmation; screenshots of every state.
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
@@ -11,22 +10,15 @@ import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browse
 import { uniqueEmail } from "../helpers/db";
 
 let browser: Browser;
-const SHOTS = process.env.SHOTS_DIR;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   await closeDb();
 });
-
-async function shoot(page: Page, name: string) {
-  await screenshot(page, name);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 async function fillKey(page: Page, label: string, key: { apiKey: string; apiSecret: string }) {
   await page.fill("#key-label", label);
@@ -55,7 +47,7 @@ describe("exchange keys page", () => {
     await page.goto("/dashboard/exchange-keys");
     await page.locator('[data-testid="paper-card"]').getByText("10,000").first().waitFor();
     await page.getByText("203.0.113.10").waitFor();
-    await shoot(page, "exchange-keys-empty-light");
+    await screenshot(page, "exchange-keys-empty-light");
 
     // Rejected key: inline error, nothing stored.
     await fillKey(page, "Wrong", { apiKey: E2E_BYBIT_KEYS.trade.apiKey, apiSecret: "not-the-secret-at-all" });
@@ -65,7 +57,7 @@ describe("exchange keys page", () => {
       .waitFor();
     await page.locator("#key-api-key-error").getByText("The exchange rejected this key").waitFor();
     expect(await liveAccounts(email)).toBe(0);
-    await shoot(page, "exchange-keys-rejected-light");
+    await screenshot(page, "exchange-keys-rejected-light");
 
     // Withdraw-enabled key: refused with the how-to.
     await fillKey(page, "Withdraw", E2E_BYBIT_KEYS.withdraw);
@@ -89,7 +81,7 @@ describe("exchange keys page", () => {
     expect(html).not.toContain(E2E_BYBIT_KEYS.trade.apiSecret);
     expect(html).not.toContain(E2E_BYBIT_KEYS.trade.apiKey);
     expect(await page.inputValue("#key-api-secret")).toBe("");
-    await shoot(page, "exchange-keys-added-light");
+    await screenshot(page, "exchange-keys-added-light");
 
     for (const [scheme, mobile, name] of [
       ["dark", false, "exchange-keys-added-dark"],
@@ -101,14 +93,14 @@ describe("exchange keys page", () => {
       const p = await other.newPage();
       await p.goto("/dashboard/exchange-keys");
       await p.locator('[data-testid="account-row"]').first().waitFor();
-      await shoot(p, name);
+      await screenshot(p, name);
       await other.close();
     }
 
     // Delete asks first; cancelling keeps it, confirming removes it.
     await row.getByRole("button", { name: "Delete Bybit main" }).click();
     await page.getByRole("alertdialog").getByText("Delete Bybit main?").waitFor();
-    await shoot(page, "exchange-keys-delete-confirm-light");
+    await screenshot(page, "exchange-keys-delete-confirm-light");
     await page.getByRole("button", { name: "Keep it" }).click();
     expect(await liveAccounts(email)).toBe(1);
     await row.getByRole("button", { name: "Delete Bybit main" }).click();

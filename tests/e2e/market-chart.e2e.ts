@@ -1,13 +1,11 @@
 // The dashboard chart: candles from the shared feed render, a new candle arrives over the SSE stream, the
 // interval switcher re-buckets, and /api/kline validates its parameters for signed-in users only.
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
 import { uniqueEmail } from "../helpers/db";
 
 let browser: Browser;
-const SHOTS = process.env.SHOTS_DIR;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -16,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function shot(page: Page, name: string) {
-  await screenshot(page, name);
-  if (SHOTS) {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-}
 
 const chart = (page: Page) => page.locator('[data-testid="candle-chart"]');
 const lastTime = async (page: Page) => Number(await chart(page).getAttribute("data-last-time"));
@@ -39,7 +29,7 @@ describe("market chart", () => {
       .poll(() => page.locator('[data-testid="last-price"]').textContent())
       .toMatch(/^[\d,]+\.\d\d$/);
     expect(await page.locator('[data-testid="stale-banner"]').count()).toBe(0);
-    await shot(page, "dashboard-chart-light");
+    await screenshot(page, "dashboard-chart-light");
 
     // The replay advances one candle a minute (× REPLAY_SPEED): a newer candle arrives over the stream
     // without a reload, on the next whole minute(s).
@@ -65,7 +55,7 @@ describe("market chart", () => {
       await signUp(page, uniqueEmail("e2e-chart-look"));
       await expect.poll(() => chart(page).getAttribute("data-bars"), { timeout: 30_000 }).toBe("300");
       await page.waitForTimeout(500);
-      await shot(page, name);
+      await screenshot(page, name);
       await ctx.close();
     }
   });

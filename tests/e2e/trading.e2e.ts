@@ -1,7 +1,6 @@
 // The trading dashboard end to end, with the replay sped up (REPLAY_SPEED=30) and a 10 s tick: a new user
 // (paper account selected at sign-up) turns auto-trade on and sees a decision marker on the chart and the
 // resulting order in the trade log; without a selected account the switch is refused and rolls back.
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
@@ -11,24 +10,17 @@ import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browse
 import { uniqueEmail } from "../helpers/db";
 
 let browser: Browser;
-const SHOTS = process.env.SHOTS_DIR;
 /** Ticks (10 s each) to wait for the first buy/sell/close before calling the run broken. */
 const MAX_TICKS = 15;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   await closeDb();
 });
-
-async function shoot(page: Page, name: string) {
-  await screenshot(page, name);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 const userId = async (email: string) =>
   (await db.query.users.findFirst({ where: eq(users.email, email) }))!.id;
@@ -98,7 +90,7 @@ describe("trading dashboard", () => {
       return open.length === 0 || onCard === 1;
     };
     await expect.poll(shown, { timeout: 35_000 }).toBe(true);
-    await shoot(page, "dashboard-trading-light");
+    await screenshot(page, "dashboard-trading-light");
     await ctx.close();
   }, 240_000);
 
@@ -123,7 +115,7 @@ describe("trading dashboard", () => {
     expect(await page.getByRole("switch", { name: "Auto-trade" }).getAttribute("aria-checked")).toBe("false");
     expect(await page.locator('[data-testid="auto-trade-state"]').textContent()).toBe("Off");
     await page.getByRole("link", { name: "Open Exchange keys" }).waitFor();
-    await shoot(page, "dashboard-no-account-light");
+    await screenshot(page, "dashboard-no-account-light");
     const settings = await db.query.tradingSettings.findFirst({ where: eq(tradingSettings.userId, id) });
     expect(settings?.autoTrade).toBe(false);
     await ctx.close();
@@ -153,7 +145,7 @@ describe("trading dashboard", () => {
       }
       await page.locator('[data-testid="candle-chart"][data-bars="300"]').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500);
-      await shoot(page, name);
+      await screenshot(page, name);
       await ctx.close();
     }
   });

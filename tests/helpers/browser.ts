@@ -32,11 +32,18 @@ export async function newContext(
   });
 }
 
-/** Save a screenshot under test-results/screenshots (for people to look at; never asserted on). */
+/**
+ * Save a screenshot under test-results/screenshots (for people to look at; never asserted on), and a copy in
+ * SHOTS_DIR when that is set (e.g. SHOTS_DIR=/tmp/shots for a UI review).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = path.join(process.cwd(), "test-results", "screenshots");
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  const dirs = [path.join(process.cwd(), "test-results", "screenshots"), process.env.SHOTS_DIR].filter(
+    (d): d is string => Boolean(d),
+  );
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  }
 }
 
 /** Fill and submit the sign-up form; resolves once the dashboard is shown. */
