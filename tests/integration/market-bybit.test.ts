@@ -61,7 +61,11 @@ describe("bybit feed", () => {
     });
     try {
       await until(
-        async () => (await stored()).length === 5_000 && fake.subscribed() > 0,
+        // The minute can turn while this waits: wait for the series to reach the exchange's current minute.
+        async () => {
+          const s = await stored();
+          return s.length === 5_000 && fake.subscribed() > 0 && s.at(-1)!.t === minute();
+        },
         20_000,
         "backfill and subscription",
       );
