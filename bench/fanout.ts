@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const { and, eq, like, sql } = await import("drizzle-orm");
   const { runTick } = await import("@/lib/decision/run-tick");
   const { executeForUser } = await import("@/lib/execution/execute");
-  const { getAdapter } = await import("@/lib/exchange/get-adapter");
+  const { adapterForAccount } = await import("@/lib/exchange/get-adapter");
   const { encodeCandle, seriesKey } = await import("@/lib/market/series");
   const { closeQueues } = await import("@/lib/queue/queues");
   const { closeRedis, redis } = await import("@/lib/redis");
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       const seqDecision = await makeDecision({ action: "buy", groupKey: `bench-seq-${n}` });
       const stmts0 = statementCount.n;
       const seqStart = performance.now();
-      for (const u of sample) await executeForUser(seqDecision.id, u, { getAdapter });
+      for (const u of sample) await executeForUser(seqDecision.id, u, { adapterFor: adapterForAccount });
       const seqSampleMs = performance.now() - seqStart;
       const stmtsPerJob = (statementCount.n - stmts0) / sample.length;
       const seqPerUser = seqSampleMs / sample.length;

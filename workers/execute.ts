@@ -4,7 +4,7 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { env } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import type { ExecuteJobData } from "@/lib/decision/fan-out";
-import { getAdapter } from "@/lib/exchange/get-adapter";
+import { adapterForAccount } from "@/lib/exchange/get-adapter";
 import { executeForUser, markExecutionFailed, RetryableExecutionError } from "@/lib/execution/execute";
 import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
@@ -16,7 +16,7 @@ async function process(job: Job<ExecuteJobData>) {
   const { decisionId, userId } = job.data;
   if (!Number.isSafeInteger(decisionId) || !Number.isSafeInteger(userId))
     throw new UnrecoverableError("bad job data");
-  const order = await executeForUser(decisionId, userId, { getAdapter });
+  const order = await executeForUser(decisionId, userId, { adapterFor: adapterForAccount });
   return { orderId: order.id, status: order.status };
 }
 

@@ -4,18 +4,32 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { positions, tradingSettings, type TradingSettings } from "@/db/schema";
 import { audit } from "@/lib/audit";
+import { createBatcher } from "@/lib/batch/batcher";
+import { inList } from "@/lib/batch/bulk-sql";
 
-/** Realised PnL (USDT) of the user's positions closed today (UTC), fees included. */
-export async function realizedPnlToday(userId: number, now = new Date()): Promise<number> {
-  const midnight = new Date(now);
-  midnight.setUTCHours(0, 0, 0, 0);
-  const [row] = await db
-    .select({ pnl: sql<string>`COALESCE(SUM(${positions.realizedPnl}), 0)` })
-    .from(positions)
-    .where(
-      and(eq(positions.userId, userId), eq(positions.status, "closed"), gte(positions.closedAt, midnight)),
-    );
-  return Number(row?.pnl ?? 0);
+const pnlBatch = createBatcher<number, number>({
+  async run(userIds) {
+    const midnight = new Date();
+    midnight.setUTCHours(0, 0, 0, 0);
+    const rows = await db
+      .select({ userId: positions.userId, pnl: sql<string>`COALESCE(SUM(${positions.realizedPnl}), 0)` })
+      .from(positions)
+      .where(
+        and(
+          inList(positions.userId, userIds),
+          eq(positions.status, "closed"),
+          gte(positions.closedAt, midnight),
+        ),
+      )
+      .groupBy(positions.userId);
+    const byUser = new Map(rows.map((r) => [r.userId, Number(r.pnl)]));
+    return userIds.map((id) => byUser.get(id) ?? 0);
+  },
+});
+
+/** Realised PnL (USDT) of the user's positions closed today (UTC), fees included (reads of concurrent jobs batched). */
+export function realizedPnlToday(userId: number): Promise<number> {
+  return pnlBatch(userId);
 }
 
 /** When today's loss reached the limit: switch auto-trading off with a notice and an audit entry; returns the notice. */

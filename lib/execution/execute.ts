@@ -4,8 +4,7 @@ import "server-only";
 // decision + user, so a retry looks the order up by that id instead of placing a second one.
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { exchangeAccounts, type Order } from "@/db/schema";
-import { planFor } from "@/lib/billing/limits";
+import { exchangeAccounts, type ExchangeAccount, type Order } from "@/db/schema";
 import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/exchange/types";
 import { latestCandle } from "@/lib/market/series";
 import { loadExecutionContext } from "@/lib/system/guards";
@@ -16,7 +15,8 @@ import { claimOrderRow, FINAL_STATUSES, finishOrder } from "./record";
 import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
 
 export interface ExecuteDeps {
-  getAdapter(accountId: number, userId: number): Promise<ExchangeAdapter>;
+  /** The exchange for the user's selected account (loaded scoped by the user in the job's context read). */
+  adapterFor(account: ExchangeAccount): ExchangeAdapter;
 }
 
 /** Thrown for transient exchange failures: BullMQ retries the job, which then looks the order up first. */
@@ -45,7 +45,7 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
   const { settings, account } = ctx;
   if (!settings.exchangeAccountId) return skip("No exchange account selected for auto-trading.");
   if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
-  const access = await planFor({ id: userId, plan: ctx.userPlan });
+  const { access } = ctx;
   const plan = access.plan;
   if (account.exchange !== "paper" && !access.liveTradingAllowed) {
     return skip(access.reason ?? `Live trading is not part of the ${plan.name} plan.`);
@@ -59,7 +59,7 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
   }
 
   try {
-    const adapter = await deps.getAdapter(account.id, userId);
+    const adapter = deps.adapterFor(account);
     if (resumed) {
       // An earlier attempt may have reached the exchange before crashing or timing out.
       const existing = await adapter.findOrderByClientId(symbol, openId);
@@ -75,8 +75,8 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
           kind: existing.reduceOnly ? "close" : "open",
         });
     }
-    const position = await adapter.getPosition(symbol);
     if (decision.action === "close") {
+      const position = await adapter.getPosition(symbol);
       if (!position) return skip("No open position to close.");
       const side = position.side === "long" ? "sell" : "buy";
       const o = await adapter.placeMarketOrder({
@@ -102,7 +102,15 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     if (decision.action !== "buy" && decision.action !== "sell") return skip("Hold: nothing to do.");
     const side = decision.action;
     const want = side === "buy" ? "long" : "short";
+    // Everything sizing needs is read in one round of parallel calls (the exchange's latency counts once).
+    const [position, limits, firstBalance, candle] = await Promise.all([
+      adapter.getPosition(symbol),
+      adapter.getMarketLimits(symbol),
+      adapter.getBalance(),
+      latestCandle(symbol),
+    ]);
     if (position?.side === want) return skip(`Already ${want}: keeping the open position.`);
+    let balance = firstBalance;
     let kind: Order["kind"] = "open";
     if (position) {
       kind = "flip";
@@ -116,12 +124,9 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       });
       if (await enforceDailyLossLimit(settings))
         return skip("Daily loss limit reached after closing the opposite position: no new position opened.");
+      // The close released margin and booked PnL: size the new position on the balance after it.
+      balance = await adapter.getBalance();
     }
-    const [limits, balance, candle] = await Promise.all([
-      adapter.getMarketLimits(symbol),
-      adapter.getBalance(),
-      latestCandle(symbol),
-    ]);
     const price = candle?.c ?? decision.price ?? 0;
     const leverage = clampLeverage(
       decision.leverage,

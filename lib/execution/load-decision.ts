@@ -12,7 +12,8 @@ const cache = new Map<number, Promise<Decision | undefined>>();
 export async function loadDecision(decisionId: number): Promise<Decision | undefined> {
   let hit = cache.get(decisionId);
   if (!hit) {
-    hit = db.query.decisions.findFirst({ where: eq(decisions.id, decisionId) });
+    // execute() runs the query once; awaiting drizzle's lazy query object itself would re-run it per await.
+    hit = db.query.decisions.findFirst({ where: eq(decisions.id, decisionId) }).execute();
     cache.set(decisionId, hit);
     if (cache.size > MAX) cache.delete(cache.keys().next().value!);
   }

@@ -1,46 +1,118 @@
 import "server-only";
 // The orders row of one (decision, user): claimed first, finished once, and pushed to the user's stream.
-import { and, eq, inArray, sql } from "drizzle-orm";
+// Claims and finishes of concurrent execute jobs are batched into multi-row statements (lib/batch); each job
+// still gets its own row back, and a final row is never overwritten.
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { orders, type NewOrder, type Order } from "@/db/schema";
+import { createBatcher } from "@/lib/batch/batcher";
+import { inList, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
 import { userChannel } from "@/lib/events/channels";
 import { redis } from "@/lib/redis";
 import { orderView } from "@/lib/trading/trade-log";
 
 export const FINAL_STATUSES = ["placed", "filled", "skipped", "failed"] as const;
 
-/** Insert the pending row for (decision, user) or find it; `resumed` when an earlier attempt created it. */
-export async function claimOrderRow(
-  row: NewOrder & { decisionId: number },
-): Promise<{ order: Order; resumed: boolean }> {
-  const [result] = await db
-    .insert(orders)
-    .values(row)
-    .onDuplicateKeyUpdate({ set: { id: sql`id` } });
-  const order = await db.query.orders.findFirst({
-    where: and(eq(orders.decisionId, row.decisionId), eq(orders.userId, row.userId)),
-  });
-  if (!order) throw new Error("order row missing after claim");
-  return { order, resumed: result.affectedRows !== 1 };
+type ClaimRow = NewOrder & { decisionId: number };
+const pairKey = (decisionId: number | null, userId: number) => `${decisionId}:${userId}`;
+
+/** The orders rows of these (decision, user) pairs, by pair key. */
+async function readPairs(rows: ClaimRow[]): Promise<Map<string, Order>> {
+  if (rows.length === 0) return new Map();
+  const found = await db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        inList(orders.decisionId, rows.map((r) => r.decisionId)),
+        inList(orders.userId, rows.map((r) => r.userId)),
+      ),
+    );
+  return new Map(found.map((o) => [pairKey(o.decisionId, o.userId), o]));
 }
 
+const claimBatch = createBatcher<ClaimRow, { order: Order; resumed: boolean }>({
+  conflictKey: (r) => pairKey(r.decisionId, r.userId),
+  async run(rows) {
+    const before = await readPairs(rows);
+    const missing = rows.filter((r) => !before.has(pairKey(r.decisionId, r.userId)));
+    let created = new Map<string, Order>();
+    if (missing.length > 0) {
+      await insertRows(db, orders, missing, { ignore: true });
+      created = await readPairs(missing);
+    }
+    return rows.map((r) => {
+      const key = pairKey(r.decisionId, r.userId);
+      const existing = before.get(key);
+      if (existing) return { order: existing, resumed: true };
+      const order = created.get(key);
+      // INSERT IGNORE skips a row whose client order id is taken by another (decision, user): a bug, not a race.
+      return order ? { order, resumed: false } : new Error(`order row missing after claim (${key})`);
+    });
+  },
+});
+
+/** Insert the pending row for (decision, user) or find it; `resumed` when an earlier attempt created it. */
+export function claimOrderRow(row: ClaimRow): Promise<{ order: Order; resumed: boolean }> {
+  return claimBatch(row);
+}
+
+const FINISH_FIELDS = [
+  "kind",
+  "exchangeAccountId",
+  "side",
+  "qty",
+  "price",
+  "leverage",
+  "stopLoss",
+  "takeProfit",
+  "reason",
+  "exchangeOrderId",
+  "fee",
+  "realizedPnl",
+  "status",
+] as const satisfies ReadonlyArray<keyof NewOrder>;
+
+type Outcome = Partial<NewOrder> & { status: Order["status"] };
+
+const finishBatch = createBatcher<{ order: Order; outcome: Outcome }, Order>({
+  conflictKey: ({ order }) => String(order.id),
+  async run(items) {
+    // The row is pending until this write, so the claimed row with the outcome on top is the row to store.
+    await updateRowsById(
+      db,
+      orders,
+      items.map(({ order, outcome }) => ({ ...order, ...outcome, id: order.id })),
+      [...FINISH_FIELDS],
+      eq(orders.status, "pending"),
+    );
+    const saved = await db
+      .select()
+      .from(orders)
+      .where(inList(orders.id, items.map((i) => i.order.id)));
+    await publishOrders(saved);
+    const byId = new Map(saved.map((o) => [o.id, o]));
+    return items.map(({ order }) => byId.get(order.id) ?? new Error(`order ${order.id} vanished`));
+  },
+});
+
 /** Write the outcome once (a final row is never overwritten) and publish it to the user's dashboard. */
-export async function finishOrder(
-  order: Order,
-  outcome: Partial<NewOrder> & { status: Order["status"] },
-): Promise<Order> {
-  await db
-    .update(orders)
-    .set(outcome)
-    .where(and(eq(orders.id, order.id), inArray(orders.status, ["pending"])));
-  return publishOrderById(order.id);
+export function finishOrder(order: Order, outcome: Outcome): Promise<Order> {
+  return finishBatch({ order, outcome });
+}
+
+/** Push order rows to their users' live streams (best effort: the rows are already durable). */
+async function publishOrders(rows: Order[]): Promise<void> {
+  if (rows.length === 0) return;
+  const pipeline = redis().pipeline();
+  for (const o of rows) pipeline.publish(userChannel(o.userId), JSON.stringify({ type: "order", ...orderView(o) }));
+  await pipeline.exec().catch(() => undefined);
 }
 
 /** Push an order row to its user's live stream (best effort: the row is already durable). */
 export async function publishOrderById(orderId: number): Promise<Order> {
   const saved = (await db.query.orders.findFirst({ where: eq(orders.id, orderId) }))!;
-  await redis()
-    .publish(userChannel(saved.userId), JSON.stringify({ type: "order", ...orderView(saved) }))
-    .catch(() => undefined);
+  await publishOrders([saved]);
   return saved;
 }
+

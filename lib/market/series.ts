@@ -1,6 +1,7 @@
 import "server-only";
 // The shared candle store in Redis: one sorted set per (source, symbol, interval), scored by open time.
 // Member format `t:o:h:l:c:v` (open time ms, prices, base volume). The newest member may be the forming candle.
+import { singleFlight } from "@/lib/batch/batcher";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import { INTERVAL_MS, type Candle, type Interval } from "./types";
@@ -36,13 +37,20 @@ export async function readCandles(
   return members.map(decodeCandle);
 }
 
-/** The newest stored candle (usually the forming one), or null when the feed has written nothing yet. */
-export async function latestCandle(
-  symbol: string,
-  source: string = env.MARKET_SOURCE,
-): Promise<Candle | null> {
-  const [member] = await redis().zrange(seriesKey(symbol, source), -1, -1);
-  return member ? decodeCandle(member) : null;
+const readLatest = singleFlight(
+  async ({ symbol, source }: { symbol: string; source: string }) => {
+    const [member] = await redis().zrange(seriesKey(symbol, source), -1, -1);
+    return member ? decodeCandle(member) : null;
+  },
+  ({ symbol, source }) => seriesKey(symbol, source),
+);
+
+/**
+ * The newest stored candle (usually the forming one), or null when the feed has written nothing yet. Concurrent
+ * callers share one in-flight read (thousands of execute jobs ask for the same price at once).
+ */
+export function latestCandle(symbol: string, source: string = env.MARKET_SOURCE): Promise<Candle | null> {
+  return readLatest({ symbol, source });
 }
 
 /** Redis hash with the feed's heartbeat/status for a series (see feed-status.ts). */

@@ -1,7 +1,8 @@
 import "server-only";
 // Checked at the start of every execute job, so switches flipped after a fan-out still stop its orders.
-// Everything a job needs is read fresh in two round trips run together: the system switches in one query, and
-// the user's trading settings joined with the user and the selected exchange account (scoped by user) in another.
+// Everything a job needs is read fresh: the system switches, and the user's trading settings joined with the user
+// and the selected exchange account (scoped by user), plus the user's subscriptions when billing is on. The
+// reads of concurrent jobs are batched (lib/batch): one query each per batch instead of per job.
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import {
@@ -11,42 +12,56 @@ import {
   type ExchangeAccount,
   type TradingSettings,
 } from "@/db/schema";
+import { createBatcher } from "@/lib/batch/batcher";
+import { inList } from "@/lib/batch/bulk-sql";
+import { planAccessFrom, subscriptionsOf, type PlanAccess } from "@/lib/billing/limits";
 import { getSystemSettings } from "./settings";
 
 /** What an execute job may do for one user and symbol, read fresh. */
 export type ExecutionContext =
   | { blocked: string }
-  | { blocked: null; settings: TradingSettings; userPlan: string; account: ExchangeAccount | null };
+  | { blocked: null; settings: TradingSettings; access: PlanAccess; account: ExchangeAccount | null };
+
+type Key = { userId: number; symbol: string };
+
+const contextBatch = createBatcher<Key, ExecutionContext>({
+  async run(keys) {
+    const symbols = [...new Set(keys.map((k) => k.symbol))];
+    const userIds = [...new Set(keys.map((k) => k.userId))];
+    const [system, rows, subs] = await Promise.all([
+      getSystemSettings(["killSwitch", "pausedSymbols"]),
+      db
+        .select({ settings: tradingSettings, status: users.status, plan: users.plan, account: exchangeAccounts })
+        .from(tradingSettings)
+        .innerJoin(users, eq(users.id, tradingSettings.userId))
+        .leftJoin(
+          exchangeAccounts,
+          and(
+            eq(exchangeAccounts.id, tradingSettings.exchangeAccountId),
+            eq(exchangeAccounts.userId, tradingSettings.userId),
+          ),
+        )
+        .where(and(inList(tradingSettings.userId, userIds), inList(tradingSettings.symbol, symbols))),
+      subscriptionsOf(userIds),
+    ]);
+    const byKey = new Map(rows.map((r) => [`${r.settings.userId}:${r.settings.symbol}`, r]));
+    return keys.map(({ userId, symbol }): ExecutionContext => {
+      if (system.killSwitch) return { blocked: "Global kill switch is on: no new orders." };
+      if (system.pausedSymbols.includes(symbol)) return { blocked: `${symbol} is paused by an operator.` };
+      const row = byKey.get(`${userId}:${symbol}`);
+      if (!row) return { blocked: "No trading settings for this symbol." };
+      if (row.status !== "active") return { blocked: "Account suspended." };
+      if (row.settings.killSwitch) return { blocked: "Your kill switch is on." };
+      if (!row.settings.autoTrade) return { blocked: "Auto-trading was switched off." };
+      const access = planAccessFrom(row.plan, subs.get(userId) ?? []);
+      return { blocked: null, settings: row.settings, access, account: row.account };
+    });
+  },
+});
 
 /** Guards (global kill switch, paused symbol, suspended user, user kill switch, auto-trade) plus job inputs. */
-export async function loadExecutionContext(userId: number, symbol: string): Promise<ExecutionContext> {
-  const [system, [row]] = await Promise.all([
-    getSystemSettings(["killSwitch", "pausedSymbols"]),
-    db
-      .select({
-        settings: tradingSettings,
-        status: users.status,
-        plan: users.plan,
-        account: exchangeAccounts,
-      })
-      .from(tradingSettings)
-      .innerJoin(users, eq(users.id, tradingSettings.userId))
-      .leftJoin(
-        exchangeAccounts,
-        and(
-          eq(exchangeAccounts.id, tradingSettings.exchangeAccountId),
-          eq(exchangeAccounts.userId, tradingSettings.userId),
-        ),
-      )
-      .where(and(eq(tradingSettings.userId, userId), eq(tradingSettings.symbol, symbol))),
-  ]);
-  if (system.killSwitch) return { blocked: "Global kill switch is on: no new orders." };
-  if (system.pausedSymbols.includes(symbol)) return { blocked: `${symbol} is paused by an operator.` };
-  if (!row) return { blocked: "No trading settings for this symbol." };
-  if (row.status !== "active") return { blocked: "Account suspended." };
-  if (row.settings.killSwitch) return { blocked: "Your kill switch is on." };
-  if (!row.settings.autoTrade) return { blocked: "Auto-trading was switched off." };
-  return { blocked: null, settings: row.settings, userPlan: row.plan, account: row.account };
+export function loadExecutionContext(userId: number, symbol: string): Promise<ExecutionContext> {
+  return contextBatch({ userId, symbol });
 }
 
 /** Why no new order may be placed for this user and symbol right now, or null when it may. */

@@ -14,7 +14,7 @@ import { auditLog, exchangeAccounts, orders, paperOrders, positions, tradingSett
 import { encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { env } from "@/lib/env";
 import { fanOut } from "@/lib/decision/fan-out";
-import { getAdapter } from "@/lib/exchange/get-adapter";
+import { adapterForAccount, getAdapter } from "@/lib/exchange/get-adapter";
 import { executeForUser, RetryableExecutionError } from "@/lib/execution/execute";
 import { clampLeverage, roundDownToStep, sizePosition } from "@/lib/execution/sizing";
 import { closeQueues } from "@/lib/queue/queues";
@@ -26,7 +26,7 @@ import { clearCandles, writeCandle } from "../helpers/accounts";
 import { makeDecision } from "../helpers/decisions";
 import { createTraders } from "../helpers/traders";
 
-const deps = { getAdapter };
+const deps = { adapterFor: adapterForAccount };
 const PRICE = 50_000;
 
 beforeEach(async () => {

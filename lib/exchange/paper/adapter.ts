@@ -3,7 +3,9 @@ import "server-only";
 // (a setting, not money); balances, orders and positions live in MySQL.
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { exchangeAccounts, positions } from "@/db/schema";
+import { exchangeAccounts, positions, type Position } from "@/db/schema";
+import { createBatcher, groupBy } from "@/lib/batch/batcher";
+import { inList } from "@/lib/batch/bulk-sql";
 import { latestCandle } from "@/lib/market/series";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
@@ -27,40 +29,65 @@ const roundTrip = () =>
 
 const leverageKey = (accountId: number) => rkey(`paper:leverage:${accountId}`);
 
-/** Wallet balance, margin in use and unrealised PnL at the latest prices. */
-export async function paperSummary(accountId: number) {
-  // One round trip: the account joined with its open positions (no row for positions when there are none).
-  const rows = await db
-    .select({
-      balance: exchangeAccounts.paperBalance,
-      initial: exchangeAccounts.paperInitialBalance,
-      position: positions,
-    })
-    .from(exchangeAccounts)
-    .leftJoin(
-      positions,
-      and(eq(positions.exchangeAccountId, exchangeAccounts.id), eq(positions.status, "open")),
-    )
-    .where(eq(exchangeAccounts.id, accountId));
-  const acct = rows[0];
-  const open = rows.flatMap((r) => (r.position ? [r.position] : []));
-  let margin = 0;
-  let unrealized = 0;
-  for (const p of open) {
-    margin += p.margin;
-    const c = await latestCandle(p.symbol);
-    if (c) unrealized += pnl(p.side, p.qty, p.entryPrice, c.c);
-  }
-  const balance = acct?.balance ?? 0;
-  return {
-    balance,
-    initial: acct?.initial ?? 0,
-    margin,
-    unrealized,
-    equity: balance + unrealized,
-    openPositions: open,
-  };
+interface Summary {
+  balance: number;
+  initial: number;
+  margin: number;
+  unrealized: number;
+  equity: number;
+  openPositions: Position[];
 }
+
+// The summaries and open positions asked for by concurrent jobs are read together (lib/batch).
+const summaryBatch = createBatcher<number, Summary>({
+  async run(accountIds) {
+    const ids = [...new Set(accountIds)];
+    const [accounts, open] = await Promise.all([
+      db
+        .select({
+          id: exchangeAccounts.id,
+          balance: exchangeAccounts.paperBalance,
+          initial: exchangeAccounts.paperInitialBalance,
+        })
+        .from(exchangeAccounts)
+        .where(inList(exchangeAccounts.id, ids)),
+      db
+        .select()
+        .from(positions)
+        .where(and(inList(positions.exchangeAccountId, ids), eq(positions.status, "open"))),
+    ]);
+    const symbols = [...new Set(open.map((p) => p.symbol))];
+    const prices = new Map(await Promise.all(symbols.map(async (s) => [s, await latestCandle(s)] as const)));
+    const byAccount = new Map(accounts.map((a) => [a.id, a]));
+    const openByAccount = groupBy(open, (p) => p.exchangeAccountId);
+    return accountIds.map((id) => {
+      const mine = openByAccount.get(id) ?? [];
+      let margin = 0;
+      let unrealized = 0;
+      for (const p of mine) {
+        margin += p.margin;
+        const c = prices.get(p.symbol);
+        if (c) unrealized += pnl(p.side, p.qty, p.entryPrice, c.c);
+      }
+      const acct = byAccount.get(id);
+      const balance = acct?.balance ?? 0;
+      return { balance, initial: acct?.initial ?? 0, margin, unrealized, equity: balance + unrealized, openPositions: mine };
+    });
+  },
+});
+
+/** Wallet balance, margin in use and unrealised PnL at the latest prices. */
+export function paperSummary(accountId: number): Promise<Summary> {
+  return summaryBatch(accountId);
+}
+
+const positionBatch = createBatcher<string, Position | null>({
+  async run(openKeys) {
+    const rows = await db.select().from(positions).where(inList(positions.openKey, openKeys));
+    const byKey = new Map(rows.map((p) => [p.openKey, p]));
+    return openKeys.map((k) => byKey.get(k) ?? null);
+  },
+});
 
 /** The paper exchange for one account. */
 export class PaperAdapter implements ExchangeAdapter {
@@ -75,10 +102,7 @@ export class PaperAdapter implements ExchangeAdapter {
 
   async getPosition(symbol: string): Promise<ExchangePosition | null> {
     await roundTrip();
-    const [p] = await db
-      .select()
-      .from(positions)
-      .where(eq(positions.openKey, `${this.accountId}:${symbol}`));
+    const p = await positionBatch(`${this.accountId}:${symbol}`);
     if (!p) return null;
     const c = await latestCandle(symbol);
     return {

@@ -1,22 +1,18 @@
 import "server-only";
-// A market order on the paper exchange: fill at the latest candle price plus slippage, taker fee, isolated
-// margin, one net position per symbol (opposite side reduces, closes or flips). Idempotent by client order id.
-import { and, eq, sql } from "drizzle-orm";
+// Market orders on the paper exchange, idempotent by client order id. Orders of concurrent jobs are booked
+// together (lib/batch): one transaction locks all their accounts, reads their state in three queries, plans each
+// order (plan-order.ts) and writes the results with multi-row statements. A batch holds one order per account,
+// so each order is planned against its account's state exactly as if it were alone.
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { paperOrders, positions, type PaperOrder } from "@/db/schema";
+import { exchangeAccounts, paperLedger, paperOrders, positions, type PaperOrder } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
+import { createBatcher, groupBy } from "@/lib/batch/batcher";
+import { inList, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
 import { latestCandle } from "@/lib/market/series";
 import { ExchangeError, type ExchangeOrder, type PlaceOrderInput } from "../types";
-import {
-  lockPaperAccount,
-  markClosed,
-  moveBalance,
-  paperRules,
-  readOpenPosition,
-  withDeadlockRetry,
-  type Tx,
-} from "./book";
-import { PAPER_LIMITS } from "./limits";
-import { fillPrice, floorToStep, initialMargin, liquidationPrice, pnl, r8, takerFee } from "./math";
+import { paperRules, withDeadlockRetry, type Tx } from "./book";
+import { planPaperOrder, type OrderPlan } from "./plan-order";
 
 /** A stored paper order in the adapter's shape. */
 export function toExchangeOrder(o: PaperOrder): ExchangeOrder {
@@ -33,178 +29,184 @@ export function toExchangeOrder(o: PaperOrder): ExchangeOrder {
   };
 }
 
-async function findPaperOrder(tx: Tx | typeof db, accountId: number, clientOrderId: string) {
-  const [row] = await tx
+const orderKey = (accountId: number, clientOrderId: string) => `${accountId}:${clientOrderId}`;
+
+/** Paper orders by (account, client order id). */
+async function readOrders(tx: Tx | typeof db, refs: Array<{ accountId: number; clientOrderId: string }>) {
+  if (refs.length === 0) return new Map<string, PaperOrder>();
+  const rows = await tx
     .select()
     .from(paperOrders)
-    .where(and(eq(paperOrders.exchangeAccountId, accountId), eq(paperOrders.clientOrderId, clientOrderId)));
-  return row ?? null;
+    .where(
+      and(
+        inList(paperOrders.exchangeAccountId, refs.map((r) => r.accountId)),
+        inList(paperOrders.clientOrderId, refs.map((r) => r.clientOrderId)),
+      ),
+    );
+  return new Map(rows.map((r) => [orderKey(r.exchangeAccountId, r.clientOrderId), r]));
 }
+
+const findBatch = createBatcher<{ accountId: number; clientOrderId: string }, PaperOrder | null>({
+  async run(refs) {
+    const found = await readOrders(db, refs);
+    return refs.map((r) => found.get(orderKey(r.accountId, r.clientOrderId)) ?? null);
+  },
+});
 
 /** Look an order up by our client order id. */
 export async function findPaperOrderByClientId(accountId: number, clientOrderId: string) {
-  const row = await findPaperOrder(db, accountId, clientOrderId);
+  const row = await findBatch({ accountId, clientOrderId });
   return row ? toExchangeOrder(row) : null;
 }
 
-/** Place a market order; `leverage` applies to a newly opened position. */
-export async function placePaperOrder(
-  accountId: number,
-  input: PlaceOrderInput,
-  leverage: number,
-): Promise<ExchangeOrder> {
-  const candle = await latestCandle(input.symbol);
+interface OrderRequest {
+  accountId: number;
+  input: PlaceOrderInput;
+  leverage: number;
+}
+
+type Booked = { order: ExchangeOrder } | { error: Error };
+
+/** Book a batch of orders (one per account) in one transaction. */
+async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Awaited<ReturnType<typeof latestCandle>>>) {
+  const accountIds = reqs.map((r) => r.accountId);
+  // Lock every account of the batch (in id order, like every other writer) before reading its state.
+  const accounts = await tx
+    .select()
+    .from(exchangeAccounts)
+    .where(and(inList(exchangeAccounts.id, accountIds), eq(exchangeAccounts.exchange, "paper")))
+    .orderBy(exchangeAccounts.id)
+    .for("update");
+  const [existing, open] = await Promise.all([
+    readOrders(tx, reqs.map((r) => ({ accountId: r.accountId, clientOrderId: r.input.clientOrderId }))),
+    tx
+      .select()
+      .from(positions)
+      .where(and(inList(positions.exchangeAccountId, accountIds), eq(positions.status, "open"))),
+  ]);
   const rules = paperRules();
-  const result = await withDeadlockRetry(() =>
-    db.transaction(async (tx) => {
-      const acct = await lockPaperAccount(tx, accountId);
-      const existing = await findPaperOrder(tx, accountId, input.clientOrderId);
-      if (existing) return { order: toExchangeOrder(existing), error: null };
-      const reject = async (reason: string, kind: "rejected" | "insufficient_balance") => {
-        await tx.insert(paperOrders).values({
-          exchangeAccountId: accountId,
-          clientOrderId: input.clientOrderId,
-          symbol: input.symbol,
-          side: input.side,
-          qty: r8(input.qty),
-          reduceOnly: Boolean(input.reduceOnly),
-          leverage,
-          status: "rejected",
-          reason,
-        });
-        const order = (await findPaperOrder(tx, accountId, input.clientOrderId))!;
-        return { order: toExchangeOrder(order), error: new ExchangeError(kind, reason) };
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const openByAccount = groupBy(open, (p) => p.exchangeAccountId);
+  const results: Array<Booked | null> = [];
+  const plans: Array<{ req: OrderRequest; plan: OrderPlan; index: number }> = [];
+  reqs.forEach((req, index) => {
+    const account = byId.get(req.accountId);
+    const found = existing.get(orderKey(req.accountId, req.input.clientOrderId));
+    if (!account) results.push({ error: new AppError("not_found", "Paper account not found") });
+    else if (found) results.push({ order: toExchangeOrder(found) });
+    else {
+      results.push(null);
+      const state = {
+        account,
+        openPositions: openByAccount.get(account.id) ?? [],
+        candle: candles.get(req.input.symbol) ?? null,
+        rules,
       };
-      if (!candle)
-        return reject(
-          `No price for ${input.symbol} yet: the market feed has not written a candle`,
-          "rejected",
-        );
-      const qty = floorToStep(input.qty, PAPER_LIMITS.qtyStep);
-      if (qty < PAPER_LIMITS.minQty)
-        return reject(`Quantity is below the minimum of ${PAPER_LIMITS.minQty}`, "rejected");
-      const fill = fillPrice(candle.c, input.side, rules.slippageBps);
-      const orderSide = input.side === "buy" ? "long" : "short";
-      const pos = await readOpenPosition(tx, accountId, input.symbol);
-      const reducing = pos !== null && pos.side !== orderSide;
-      if (input.reduceOnly && !reducing)
-        return reject("Reduce-only order with no opposite position to reduce", "rejected");
-      const closeQty = reducing ? Math.min(qty, pos.qty) : 0;
-      const openQty = input.reduceOnly ? 0 : r8(qty - closeQty);
-      if (openQty > 0 && openQty * fill < PAPER_LIMITS.minNotional)
-        return reject(`Order value is below the minimum of ${PAPER_LIMITS.minNotional} USDT`, "rejected");
+      plans.push({ req, index, plan: planPaperOrder(state, req.input, req.leverage) });
+    }
+  });
+  if (plans.length === 0) return results as Booked[];
 
-      // Money check for the opening part, after the closing part has released its margin.
-      const closePnl = reducing ? pnl(pos.side, closeQty, pos.entryPrice, fill) : 0;
-      const closeFee = takerFee(closeQty, fill, rules.takerFee);
-      const openFee = takerFee(openQty, fill, rules.takerFee);
-      const lev = pos && !reducing ? pos.leverage : leverage;
-      const openMargin = openQty > 0 ? initialMargin(openQty, fill, lev) : 0;
-      const [used] = await tx
-        .select({ m: sql<string>`coalesce(sum(${positions.margin}), 0)` })
-        .from(positions)
-        .where(and(eq(positions.exchangeAccountId, accountId), eq(positions.status, "open")));
-      const releasedMargin = reducing ? pos.margin * (closeQty / pos.qty) : 0;
-      const available = acct.paperBalance! + closePnl - closeFee - (Number(used?.m ?? 0) - releasedMargin);
-      if (openQty > 0 && openMargin + openFee > available + 1e-9)
-        return reject(
-          `Insufficient paper balance: this order needs ${(openMargin + openFee).toFixed(2)} USDT, ${Math.max(0, available).toFixed(2)} USDT available`,
-          "insufficient_balance",
-        );
-
-      const [ins] = await tx
-        .insert(paperOrders)
-        .values({
-          exchangeAccountId: accountId,
-          clientOrderId: input.clientOrderId,
-          symbol: input.symbol,
-          side: input.side,
-          qty,
-          price: r8(fill),
-          fee: r8(closeFee + openFee),
-          realizedPnl: r8(closePnl),
-          reduceOnly: Boolean(input.reduceOnly),
-          leverage: lev,
-          stopLoss: input.stopLoss ?? null,
-          takeProfit: input.takeProfit ?? null,
-          status: "filled",
-        })
-        .$returningId();
-      const paperOrderId = ins!.id;
-      let balance = acct.paperBalance!;
-      if (reducing) {
-        balance = await moveBalance(tx, accountId, balance, closePnl, "realized_pnl", {
-          paperOrderId,
-          positionId: pos.id,
-        });
-        balance = await moveBalance(tx, accountId, balance, -closeFee, "fee", {
-          paperOrderId,
-          positionId: pos.id,
-        });
-        if (closeQty >= pos.qty - 1e-12) {
-          await markClosed(tx, pos, fill, openQty > 0 ? "flip" : "signal", closeFee, closePnl);
-        } else {
-          await tx
-            .update(positions)
-            .set({
-              qty: r8(pos.qty - closeQty),
-              margin: r8(pos.margin - releasedMargin),
-              fees: r8(pos.fees + closeFee),
-              realizedPnl: r8(pos.realizedPnl + closePnl),
-            })
-            .where(eq(positions.id, pos.id));
-        }
-      }
-      if (openQty > 0) {
-        const adding = pos !== null && !reducing;
-        const newQty = adding ? r8(pos.qty + openQty) : openQty;
-        const entry = adding ? (pos.qty * pos.entryPrice + openQty * fill) / newQty : fill;
-        const values = {
-          qty: newQty,
-          entryPrice: r8(entry),
-          leverage: lev,
-          margin: r8((adding ? pos.margin : 0) + openMargin),
-          liquidationPrice: r8(liquidationPrice(orderSide, entry, lev, rules.maintenanceMargin)),
-          stopLoss: input.stopLoss ?? (adding ? pos.stopLoss : null),
-          takeProfit: input.takeProfit ?? (adding ? pos.takeProfit : null),
-          fees: r8((adding ? pos.fees : 0) + openFee),
-        };
-        let positionId: number;
-        if (adding) {
-          await tx.update(positions).set(values).where(eq(positions.id, pos.id));
-          positionId = pos.id;
-        } else {
-          const [p] = await tx
-            .insert(positions)
-            .values({
-              ...values,
-              userId: acct.userId,
-              exchangeAccountId: accountId,
-              symbol: input.symbol,
-              side: orderSide,
-              openKey: `${accountId}:${input.symbol}`,
-            })
-            .$returningId();
-          positionId = p!.id;
-        }
-        await moveBalance(tx, accountId, balance, -openFee, "fee", { paperOrderId, positionId });
-      }
-      // The row just inserted, without reading it back (every value is the one written, already rounded).
-      const order: ExchangeOrder = {
-        id: String(paperOrderId),
-        clientOrderId: input.clientOrderId,
-        symbol: input.symbol,
-        side: input.side,
-        qty: r8(qty),
-        price: r8(fill),
-        status: "filled",
-        fee: r8(closeFee + openFee),
-        reduceOnly: Boolean(input.reduceOnly),
-      };
-      return { order, error: null };
-    }),
+  await insertRows(
+    tx,
+    paperOrders,
+    plans.map(({ req, plan }) => ({
+      ...plan.row,
+      exchangeAccountId: req.accountId,
+      clientOrderId: req.input.clientOrderId,
+    })),
   );
-  // Rejections are committed (so a retry sees the same answer) and then reported.
-  if (result.error) throw result.error;
-  return result.order;
+  const inserted = await readOrders(
+    tx,
+    plans.map(({ req }) => ({ accountId: req.accountId, clientOrderId: req.input.clientOrderId })),
+  );
+  const fills = plans.flatMap(({ req, plan, index }) =>
+    plan.kind === "filled" ? [{ req, plan, index }] : [],
+  );
+  // Closing and resizing positions comes before opening new ones (a flip re-uses the open key it frees).
+  await updateRowsById(
+    tx,
+    positions,
+    fills.flatMap((f) => (f.plan.update ? [f.plan.update] : [])),
+    [
+      "qty",
+      "entryPrice",
+      "leverage",
+      "margin",
+      "liquidationPrice",
+      "stopLoss",
+      "takeProfit",
+      "fees",
+      "realizedPnl",
+      "closePrice",
+      "closeReason",
+      "closedAt",
+      "openKey",
+      "status",
+    ],
+  );
+  const inserts = fills.flatMap((f) => (f.plan.insert ? [f.plan.insert] : []));
+  const newPositionIds = new Map<string, number>();
+  if (inserts.length > 0) {
+    await insertRows(tx, positions, inserts);
+    const rows = await tx
+      .select({ id: positions.id, openKey: positions.openKey })
+      .from(positions)
+      .where(inList(positions.openKey, inserts.map((p) => p.openKey!)));
+    for (const r of rows) newPositionIds.set(r.openKey!, r.id);
+  }
+  await updateRowsById(
+    tx,
+    exchangeAccounts,
+    fills.flatMap((f) => (f.plan.moves.length > 0 ? [{ id: f.req.accountId, paperBalance: f.plan.balance }] : [])),
+    ["paperBalance"],
+  );
+  const ledger = fills.flatMap(({ req, plan }) => {
+    const paperOrderId = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!.id;
+    const openKey = `${req.accountId}:${req.input.symbol}`;
+    return plan.moves.map((m) => ({
+      exchangeAccountId: req.accountId,
+      type: m.type,
+      amount: m.amount,
+      balanceAfter: m.balanceAfter,
+      paperOrderId,
+      positionId: m.position === "new" ? newPositionIds.get(openKey)! : m.position,
+    }));
+  });
+  await insertRows(tx, paperLedger, ledger);
+
+  for (const { req, plan, index } of plans) {
+    const row = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!;
+    // Rejections are committed (so a retry sees the same answer) and then reported.
+    results[index] =
+      plan.kind === "rejected"
+        ? { error: new ExchangeError(plan.error, plan.row.reason!) }
+        : { order: toExchangeOrder(row) };
+  }
+  return results as Booked[];
+}
+
+const placeBatch = createBatcher<OrderRequest, ExchangeOrder>({
+  conflictKey: (r) => String(r.accountId),
+  maxBatch: 300,
+  async run(reqs) {
+    const symbols = [...new Set(reqs.map((r) => r.input.symbol))];
+    const candles = new Map(await Promise.all(symbols.map(async (s) => [s, await latestCandle(s)] as const)));
+    const book = (batch: OrderRequest[]) =>
+      withDeadlockRetry(() => db.transaction((tx) => bookOrders(tx, batch, candles)));
+    let booked: Booked[];
+    try {
+      booked = await book(reqs);
+    } catch (err) {
+      if (reqs.length === 1) throw err;
+      // One bad order must not fail the others: book each alone, so only its own job sees the error.
+      booked = await Promise.all(reqs.map((r) => book([r]).then(([b]) => b!, (e: Error) => ({ error: e }))));
+    }
+    return booked.map((b) => ("error" in b ? b.error : b.order));
+  },
+});
+
+/** Place a market order; `leverage` applies to a newly opened position. */
+export function placePaperOrder(accountId: number, input: PlaceOrderInput, leverage: number): Promise<ExchangeOrder> {
+  return placeBatch({ accountId, input, leverage });
 }
