@@ -75,7 +75,8 @@ export async function updateRowsById<T extends MySqlTable>(
   });
   const selects = rows.map((row, i) => {
     const values = [literal(idColumn, row.id), ...cols.map((c, k) => literal(c, row[fields[k]!]))];
-    const named = i === 0 ? values.map((v, k) => `${v} AS ${ident(k === 0 ? "id" : cols[k - 1]!.name)}`) : values;
+    const named =
+      i === 0 ? values.map((v, k) => `${v} AS ${ident(k === 0 ? "id" : cols[k - 1]!.name)}`) : values;
     return `SELECT ${named.join(",")}`;
   });
   const t = ident(getTableName(table));

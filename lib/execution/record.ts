@@ -24,8 +24,14 @@ async function readPairs(rows: ClaimRow[]): Promise<Map<string, Order>> {
     .from(orders)
     .where(
       and(
-        inList(orders.decisionId, rows.map((r) => r.decisionId)),
-        inList(orders.userId, rows.map((r) => r.userId)),
+        inList(
+          orders.decisionId,
+          rows.map((r) => r.decisionId),
+        ),
+        inList(
+          orders.userId,
+          rows.map((r) => r.userId),
+        ),
       ),
     );
   return new Map(found.map((o) => [pairKey(o.decisionId, o.userId), o]));
@@ -89,7 +95,12 @@ const finishBatch = createBatcher<{ order: Order; outcome: Outcome }, Order>({
     const saved = await db
       .select()
       .from(orders)
-      .where(inList(orders.id, items.map((i) => i.order.id)));
+      .where(
+        inList(
+          orders.id,
+          items.map((i) => i.order.id),
+        ),
+      );
     await publishOrders(saved);
     const byId = new Map(saved.map((o) => [o.id, o]));
     return items.map(({ order }) => byId.get(order.id) ?? new Error(`order ${order.id} vanished`));
@@ -105,7 +116,8 @@ export function finishOrder(order: Order, outcome: Outcome): Promise<Order> {
 async function publishOrders(rows: Order[]): Promise<void> {
   if (rows.length === 0) return;
   const pipeline = redis().pipeline();
-  for (const o of rows) pipeline.publish(userChannel(o.userId), JSON.stringify({ type: "order", ...orderView(o) }));
+  for (const o of rows)
+    pipeline.publish(userChannel(o.userId), JSON.stringify({ type: "order", ...orderView(o) }));
   await pipeline.exec().catch(() => undefined);
 }
 
@@ -115,4 +127,3 @@ export async function publishOrderById(orderId: number): Promise<Order> {
   await publishOrders([saved]);
   return saved;
 }
-

@@ -31,7 +31,12 @@ const contextBatch = createBatcher<Key, ExecutionContext>({
     const [system, rows, subs] = await Promise.all([
       getSystemSettings(["killSwitch", "pausedSymbols"]),
       db
-        .select({ settings: tradingSettings, status: users.status, plan: users.plan, account: exchangeAccounts })
+        .select({
+          settings: tradingSettings,
+          status: users.status,
+          plan: users.plan,
+          account: exchangeAccounts,
+        })
         .from(tradingSettings)
         .innerJoin(users, eq(users.id, tradingSettings.userId))
         .leftJoin(

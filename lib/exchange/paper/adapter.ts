@@ -71,7 +71,14 @@ const summaryBatch = createBatcher<number, Summary>({
       }
       const acct = byAccount.get(id);
       const balance = acct?.balance ?? 0;
-      return { balance, initial: acct?.initial ?? 0, margin, unrealized, equity: balance + unrealized, openPositions: mine };
+      return {
+        balance,
+        initial: acct?.initial ?? 0,
+        margin,
+        unrealized,
+        equity: balance + unrealized,
+        openPositions: mine,
+      };
     });
   },
 });

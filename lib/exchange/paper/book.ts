@@ -31,19 +31,6 @@ export async function lockPaperAccount(tx: Tx, accountId: number) {
   return acct;
 }
 
-/**
- * The open position of an account for a symbol. Call it after `lockPaperAccount`: the account row lock already
- * serialises every change to the account's positions, and a locking read here would take a gap lock on the
- * unique open-key index that deadlocks with other accounts' inserts.
- */
-export async function readOpenPosition(tx: Tx, accountId: number, symbol: string): Promise<Position | null> {
-  const [pos] = await tx
-    .select()
-    .from(positions)
-    .where(eq(positions.openKey, `${accountId}:${symbol}`));
-  return pos ?? null;
-}
-
 /** Run a transaction, retrying a few times when MariaDB picks it as a deadlock victim. */
 export async function withDeadlockRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
   for (let i = 1; ; i++) {

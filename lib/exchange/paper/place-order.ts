@@ -39,8 +39,14 @@ async function readOrders(tx: Tx | typeof db, refs: Array<{ accountId: number; c
     .from(paperOrders)
     .where(
       and(
-        inList(paperOrders.exchangeAccountId, refs.map((r) => r.accountId)),
-        inList(paperOrders.clientOrderId, refs.map((r) => r.clientOrderId)),
+        inList(
+          paperOrders.exchangeAccountId,
+          refs.map((r) => r.accountId),
+        ),
+        inList(
+          paperOrders.clientOrderId,
+          refs.map((r) => r.clientOrderId),
+        ),
       ),
     );
   return new Map(rows.map((r) => [orderKey(r.exchangeAccountId, r.clientOrderId), r]));
@@ -68,7 +74,11 @@ interface OrderRequest {
 type Booked = { order: ExchangeOrder } | { error: Error };
 
 /** Book a batch of orders (one per account) in one transaction. */
-async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Awaited<ReturnType<typeof latestCandle>>>) {
+async function bookOrders(
+  tx: Tx,
+  reqs: OrderRequest[],
+  candles: Map<string, Awaited<ReturnType<typeof latestCandle>>>,
+) {
   const accountIds = reqs.map((r) => r.accountId);
   // Lock every account of the batch (in id order, like every other writer) before reading its state.
   const accounts = await tx
@@ -77,8 +87,13 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Awa
     .where(and(inList(exchangeAccounts.id, accountIds), eq(exchangeAccounts.exchange, "paper")))
     .orderBy(exchangeAccounts.id)
     .for("update");
+  // Positions are read without a lock: the account locks already serialise every change to them, and a locking
+  // read would take gap locks on the unique open-key index that deadlock with other accounts' inserts.
   const [existing, open] = await Promise.all([
-    readOrders(tx, reqs.map((r) => ({ accountId: r.accountId, clientOrderId: r.input.clientOrderId }))),
+    readOrders(
+      tx,
+      reqs.map((r) => ({ accountId: r.accountId, clientOrderId: r.input.clientOrderId })),
+    ),
     tx
       .select()
       .from(positions)
@@ -152,13 +167,20 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Awa
     const rows = await tx
       .select({ id: positions.id, openKey: positions.openKey })
       .from(positions)
-      .where(inList(positions.openKey, inserts.map((p) => p.openKey!)));
+      .where(
+        inList(
+          positions.openKey,
+          inserts.map((p) => p.openKey!),
+        ),
+      );
     for (const r of rows) newPositionIds.set(r.openKey!, r.id);
   }
   await updateRowsById(
     tx,
     exchangeAccounts,
-    fills.flatMap((f) => (f.plan.moves.length > 0 ? [{ id: f.req.accountId, paperBalance: f.plan.balance }] : [])),
+    fills.flatMap((f) =>
+      f.plan.moves.length > 0 ? [{ id: f.req.accountId, paperBalance: f.plan.balance }] : [],
+    ),
     ["paperBalance"],
   );
   const ledger = fills.flatMap(({ req, plan }) => {
@@ -200,13 +222,24 @@ const placeBatch = createBatcher<OrderRequest, ExchangeOrder>({
     } catch (err) {
       if (reqs.length === 1) throw err;
       // One bad order must not fail the others: book each alone, so only its own job sees the error.
-      booked = await Promise.all(reqs.map((r) => book([r]).then(([b]) => b!, (e: Error) => ({ error: e }))));
+      booked = await Promise.all(
+        reqs.map((r) =>
+          book([r]).then(
+            ([b]) => b!,
+            (e: Error) => ({ error: e }),
+          ),
+        ),
+      );
     }
     return booked.map((b) => ("error" in b ? b.error : b.order));
   },
 });
 
 /** Place a market order; `leverage` applies to a newly opened position. */
-export function placePaperOrder(accountId: number, input: PlaceOrderInput, leverage: number): Promise<ExchangeOrder> {
+export function placePaperOrder(
+  accountId: number,
+  input: PlaceOrderInput,
+  leverage: number,
+): Promise<ExchangeOrder> {
   return placeBatch({ accountId, input, leverage });
 }
