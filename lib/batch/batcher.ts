@@ -25,7 +25,7 @@ interface Pending<K, V> {
 /** A function that batches its calls; `load(key)` resolves with that key's result. */
 export function createBatcher<K, V>(opts: BatcherOptions<K, V>): (key: K) => Promise<V> {
   const maxBatch = opts.maxBatch ?? 500;
-  const waitMs = opts.waitMs ?? Number(process.env.BATCH_WAIT_MS ?? 0);
+  const waitMs = opts.waitMs ?? 0;
   let queue: Pending<K, V>[] = [];
   let timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null = null;
 

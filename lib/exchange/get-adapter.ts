@@ -24,7 +24,9 @@ export async function getAdapter(accountId: number, userId: number): Promise<Exc
  * The adapter for an account row the caller already loaded scoped by its user (the execute job's context joins
  * the selected account on `exchange_accounts.user_id = trading_settings.user_id`).
  */
-export function adapterForAccount(acct: ExchangeAccount): ExchangeAdapter {
+export function adapterForAccount(
+  acct: Pick<ExchangeAccount, "id" | "exchange" | "testnet" | "apiKeyEnc" | "apiSecretEnc">,
+): ExchangeAdapter {
   if (acct.exchange === "paper") return new PaperAdapter(acct.id);
   const config = liveExchange(acct.exchange);
   if (!config) throw new ExchangeError("rejected", `Exchange ${acct.exchange} is no longer supported`);

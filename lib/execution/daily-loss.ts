@@ -33,7 +33,9 @@ export function realizedPnlToday(userId: number): Promise<number> {
 }
 
 /** When today's loss reached the limit: switch auto-trading off with a notice and an audit entry; returns the notice. */
-export async function enforceDailyLossLimit(settings: TradingSettings): Promise<string | null> {
+export async function enforceDailyLossLimit(
+  settings: Pick<TradingSettings, "id" | "userId" | "dailyLossLimit">,
+): Promise<string | null> {
   if (settings.dailyLossLimit === null) return null;
   const pnl = await realizedPnlToday(settings.userId);
   if (-pnl < settings.dailyLossLimit) return null;

@@ -4,10 +4,10 @@ import "server-only";
 // decision + user, so a retry looks the order up by that id instead of placing a second one.
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
-import { exchangeAccounts, type ExchangeAccount, type Order } from "@/db/schema";
+import { exchangeAccounts, type Order } from "@/db/schema";
 import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/exchange/types";
 import { latestCandle } from "@/lib/market/series";
-import { loadExecutionContext } from "@/lib/system/guards";
+import { loadExecutionContext, type ExecutionAccount } from "@/lib/system/guards";
 import { clientOrderIdFor } from "./client-order-id";
 import { enforceDailyLossLimit } from "./daily-loss";
 import { loadDecision } from "./load-decision";
@@ -16,7 +16,7 @@ import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
 
 export interface ExecuteDeps {
   /** The exchange for the user's selected account (loaded scoped by the user in the job's context read). */
-  adapterFor(account: ExchangeAccount): ExchangeAdapter;
+  adapterFor(account: ExecutionAccount): ExchangeAdapter;
 }
 
 /** Thrown for transient exchange failures: BullMQ retries the job, which then looks the order up first. */

@@ -53,6 +53,12 @@ export function latestCandle(symbol: string, source: string = env.MARKET_SOURCE)
   return readLatest({ symbol, source });
 }
 
+/** The newest candle of each symbol, by symbol. */
+export async function latestCandles(symbols: Iterable<string>): Promise<Map<string, Candle | null>> {
+  const list = [...new Set(symbols)];
+  return new Map(await Promise.all(list.map(async (s) => [s, await latestCandle(s)] as const)));
+}
+
 /** Redis hash with the feed's heartbeat/status for a series (see feed-status.ts). */
 export function feedStatusKey(symbol: string, source: string = env.MARKET_SOURCE): string {
   return rkey(`feed:${source}:${symbol}:1m`);

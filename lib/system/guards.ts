@@ -17,10 +17,35 @@ import { inList } from "@/lib/batch/bulk-sql";
 import { planAccessFrom, subscriptionsOf, type PlanAccess } from "@/lib/billing/limits";
 import { getSystemSettings } from "./settings";
 
+// Only the columns execution uses (not the custom prompt, labels or timestamps): thousands of rows per batch.
+const SETTINGS_COLUMNS = {
+  id: tradingSettings.id,
+  userId: tradingSettings.userId,
+  symbol: tradingSettings.symbol,
+  autoTrade: tradingSettings.autoTrade,
+  killSwitch: tradingSettings.killSwitch,
+  exchangeAccountId: tradingSettings.exchangeAccountId,
+  riskLevel: tradingSettings.riskLevel,
+  maxLeverage: tradingSettings.maxLeverage,
+  minConfidence: tradingSettings.minConfidence,
+  dailyLossLimit: tradingSettings.dailyLossLimit,
+};
+const ACCOUNT_COLUMNS = {
+  id: exchangeAccounts.id,
+  userId: exchangeAccounts.userId,
+  exchange: exchangeAccounts.exchange,
+  status: exchangeAccounts.status,
+  testnet: exchangeAccounts.testnet,
+  apiKeyEnc: exchangeAccounts.apiKeyEnc,
+  apiSecretEnc: exchangeAccounts.apiSecretEnc,
+};
+export type ExecutionSettings = Pick<TradingSettings, keyof typeof SETTINGS_COLUMNS>;
+export type ExecutionAccount = Pick<ExchangeAccount, keyof typeof ACCOUNT_COLUMNS>;
+
 /** What an execute job may do for one user and symbol, read fresh. */
 export type ExecutionContext =
   | { blocked: string }
-  | { blocked: null; settings: TradingSettings; access: PlanAccess; account: ExchangeAccount | null };
+  | { blocked: null; settings: ExecutionSettings; access: PlanAccess; account: ExecutionAccount | null };
 
 type Key = { userId: number; symbol: string };
 
@@ -32,10 +57,10 @@ const contextBatch = createBatcher<Key, ExecutionContext>({
       getSystemSettings(["killSwitch", "pausedSymbols"]),
       db
         .select({
-          settings: tradingSettings,
+          settings: SETTINGS_COLUMNS,
           status: users.status,
           plan: users.plan,
-          account: exchangeAccounts,
+          account: ACCOUNT_COLUMNS,
         })
         .from(tradingSettings)
         .innerJoin(users, eq(users.id, tradingSettings.userId))

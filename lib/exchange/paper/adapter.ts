@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { exchangeAccounts, positions, type Position } from "@/db/schema";
 import { createBatcher, groupBy } from "@/lib/batch/batcher";
 import { inList } from "@/lib/batch/bulk-sql";
-import { latestCandle } from "@/lib/market/series";
+import { latestCandle, latestCandles } from "@/lib/market/series";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import {
@@ -38,10 +38,10 @@ interface Summary {
   openPositions: Position[];
 }
 
-// The summaries and open positions asked for by concurrent jobs are read together (lib/batch).
-const summaryBatch = createBatcher<number, Summary>({
+// The balances and open positions asked for by concurrent jobs (getBalance and getPosition of one job share
+// it too) are read together (lib/batch): two queries per batch.
+const stateBatch = createBatcher<number, Summary>({
   async run(accountIds) {
-    const ids = [...new Set(accountIds)];
     const [accounts, open] = await Promise.all([
       db
         .select({
@@ -50,14 +50,13 @@ const summaryBatch = createBatcher<number, Summary>({
           initial: exchangeAccounts.paperInitialBalance,
         })
         .from(exchangeAccounts)
-        .where(inList(exchangeAccounts.id, ids)),
+        .where(inList(exchangeAccounts.id, accountIds)),
       db
         .select()
         .from(positions)
-        .where(and(inList(positions.exchangeAccountId, ids), eq(positions.status, "open"))),
+        .where(and(inList(positions.exchangeAccountId, accountIds), eq(positions.status, "open"))),
     ]);
-    const symbols = [...new Set(open.map((p) => p.symbol))];
-    const prices = new Map(await Promise.all(symbols.map(async (s) => [s, await latestCandle(s)] as const)));
+    const prices = await latestCandles(open.map((p) => p.symbol));
     const byAccount = new Map(accounts.map((a) => [a.id, a]));
     const openByAccount = groupBy(open, (p) => p.exchangeAccountId);
     return accountIds.map((id) => {
@@ -83,18 +82,10 @@ const summaryBatch = createBatcher<number, Summary>({
   },
 });
 
-/** Wallet balance, margin in use and unrealised PnL at the latest prices. */
+/** Wallet balance, margin in use, open positions and unrealised PnL at the latest prices. */
 export function paperSummary(accountId: number): Promise<Summary> {
-  return summaryBatch(accountId);
+  return stateBatch(accountId);
 }
-
-const positionBatch = createBatcher<string, Position | null>({
-  async run(openKeys) {
-    const rows = await db.select().from(positions).where(inList(positions.openKey, openKeys));
-    const byKey = new Map(rows.map((p) => [p.openKey, p]));
-    return openKeys.map((k) => byKey.get(k) ?? null);
-  },
-});
 
 /** The paper exchange for one account. */
 export class PaperAdapter implements ExchangeAdapter {
@@ -109,7 +100,7 @@ export class PaperAdapter implements ExchangeAdapter {
 
   async getPosition(symbol: string): Promise<ExchangePosition | null> {
     await roundTrip();
-    const p = await positionBatch(`${this.accountId}:${symbol}`);
+    const p = (await paperSummary(this.accountId)).openPositions.find((o) => o.symbol === symbol);
     if (!p) return null;
     const c = await latestCandle(symbol);
     return {

@@ -9,7 +9,8 @@ import { exchangeAccounts, paperLedger, paperOrders, positions, type PaperOrder 
 import { AppError } from "@/lib/api/errors";
 import { createBatcher, groupBy } from "@/lib/batch/batcher";
 import { inList, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
-import { latestCandle } from "@/lib/market/series";
+import { latestCandles } from "@/lib/market/series";
+import type { Candle } from "@/lib/market/types";
 import { ExchangeError, type ExchangeOrder, type PlaceOrderInput } from "../types";
 import { paperRules, withDeadlockRetry, type Tx } from "./book";
 import { planPaperOrder, type OrderPlan } from "./plan-order";
@@ -31,8 +32,23 @@ export function toExchangeOrder(o: PaperOrder): ExchangeOrder {
 
 const orderKey = (accountId: number, clientOrderId: string) => `${accountId}:${clientOrderId}`;
 
+type OrderRef = { accountId: number; clientOrderId: string };
+
+/** Rows of these (account, client order id) pairs (and possibly a few other pairs of the same values). */
+const byRefs = (refs: OrderRef[]) =>
+  and(
+    inList(
+      paperOrders.exchangeAccountId,
+      refs.map((r) => r.accountId),
+    ),
+    inList(
+      paperOrders.clientOrderId,
+      refs.map((r) => r.clientOrderId),
+    ),
+  );
+
 /** Paper orders by (account, client order id). */
-async function readOrders(tx: Tx | typeof db, refs: Array<{ accountId: number; clientOrderId: string }>) {
+async function readOrders(tx: Tx | typeof db, refs: OrderRef[]) {
   if (refs.length === 0) return new Map<string, PaperOrder>();
   const rows = await tx
     .select()
@@ -50,6 +66,19 @@ async function readOrders(tx: Tx | typeof db, refs: Array<{ accountId: number; c
       ),
     );
   return new Map(rows.map((r) => [orderKey(r.exchangeAccountId, r.clientOrderId), r]));
+}
+
+/** Ids of paper orders by (account, client order id). */
+async function readOrderIds(tx: Tx, refs: OrderRef[]) {
+  const rows = await tx
+    .select({
+      id: paperOrders.id,
+      accountId: paperOrders.exchangeAccountId,
+      clientOrderId: paperOrders.clientOrderId,
+    })
+    .from(paperOrders)
+    .where(byRefs(refs));
+  return new Map(rows.map((r) => [orderKey(r.accountId, r.clientOrderId), r.id]));
 }
 
 const findBatch = createBatcher<{ accountId: number; clientOrderId: string }, PaperOrder | null>({
@@ -74,15 +103,15 @@ interface OrderRequest {
 type Booked = { order: ExchangeOrder } | { error: Error };
 
 /** Book a batch of orders (one per account) in one transaction. */
-async function bookOrders(
-  tx: Tx,
-  reqs: OrderRequest[],
-  candles: Map<string, Awaited<ReturnType<typeof latestCandle>>>,
-) {
+async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Candle | null>) {
   const accountIds = reqs.map((r) => r.accountId);
   // Lock every account of the batch (in id order, like every other writer) before reading its state.
   const accounts = await tx
-    .select()
+    .select({
+      id: exchangeAccounts.id,
+      userId: exchangeAccounts.userId,
+      paperBalance: exchangeAccounts.paperBalance,
+    })
     .from(exchangeAccounts)
     .where(and(inList(exchangeAccounts.id, accountIds), eq(exchangeAccounts.exchange, "paper")))
     .orderBy(exchangeAccounts.id)
@@ -131,7 +160,7 @@ async function bookOrders(
       clientOrderId: req.input.clientOrderId,
     })),
   );
-  const inserted = await readOrders(
+  const inserted = await readOrderIds(
     tx,
     plans.map(({ req }) => ({ accountId: req.accountId, clientOrderId: req.input.clientOrderId })),
   );
@@ -184,7 +213,7 @@ async function bookOrders(
     ["paperBalance"],
   );
   const ledger = fills.flatMap(({ req, plan }) => {
-    const paperOrderId = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!.id;
+    const paperOrderId = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!;
     const openKey = `${req.accountId}:${req.input.symbol}`;
     return plan.moves.map((m) => ({
       exchangeAccountId: req.accountId,
@@ -198,12 +227,25 @@ async function bookOrders(
   await insertRows(tx, paperLedger, ledger);
 
   for (const { req, plan, index } of plans) {
-    const row = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!;
-    // Rejections are committed (so a retry sees the same answer) and then reported.
+    const id = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!;
+    // Rejections are committed (so a retry sees the same answer) and then reported. A fill is answered from
+    // the values just written (all already rounded to the columns' 8 decimals) instead of reading them back.
     results[index] =
       plan.kind === "rejected"
         ? { error: new ExchangeError(plan.error, plan.row.reason!) }
-        : { order: toExchangeOrder(row) };
+        : {
+            order: {
+              id: String(id),
+              clientOrderId: req.input.clientOrderId,
+              symbol: plan.row.symbol,
+              side: plan.row.side,
+              qty: plan.row.qty,
+              price: plan.row.price,
+              status: "filled",
+              fee: plan.row.fee,
+              reduceOnly: plan.row.reduceOnly,
+            },
+          };
   }
   return results as Booked[];
 }
@@ -212,8 +254,7 @@ const placeBatch = createBatcher<OrderRequest, ExchangeOrder>({
   conflictKey: (r) => String(r.accountId),
   maxBatch: 300,
   async run(reqs) {
-    const symbols = [...new Set(reqs.map((r) => r.input.symbol))];
-    const candles = new Map(await Promise.all(symbols.map(async (s) => [s, await latestCandle(s)] as const)));
+    const candles = await latestCandles(reqs.map((r) => r.input.symbol));
     const book = (batch: OrderRequest[]) =>
       withDeadlockRetry(() => db.transaction((tx) => bookOrders(tx, batch, candles)));
     let booked: Booked[];

@@ -17,7 +17,7 @@ import {
 } from "./math";
 
 export interface OrderState {
-  account: ExchangeAccount;
+  account: Pick<ExchangeAccount, "id" | "userId" | "paperBalance">;
   /** The account's open positions (all symbols): the one for the order's symbol and the margin in use. */
   openPositions: Position[];
   candle: Candle | null;
