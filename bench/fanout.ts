@@ -2,7 +2,7 @@
 // For each N: provider calls of one real tick, then one buy decision fanned out to N users and executed by real
 // worker processes (makespan, per-user p50/p99, duplicates, losses), a naive sequential loop on a sample, and
 // the floor (N durable MySQL inserts at the same concurrency).
-// Run: npx tsx --conditions=react-server bench/fanout.ts [--users 1000,10000] [--workers 2] [--concurrency 1000]
+// Run: npx tsx --conditions=react-server bench/fanout.ts [--users 1000,10000] [--workers 1] [--concurrency 3000]
 //      [--pool 40] [--latency 100] [--seq-sample 100]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,8 +16,8 @@ import { cpuSeconds, insertFloor, percentile, startWorker, stopWorker } from "./
 const { values: args } = parseArgs({
   options: {
     users: { type: "string", default: "1000,10000" },
-    workers: { type: "string", default: "2" },
-    concurrency: { type: "string", default: "1000" },
+    workers: { type: "string", default: "1" },
+    concurrency: { type: "string", default: "3000" },
     pool: { type: "string", default: "40" },
     latency: { type: "string", default: "100" },
     "seq-sample": { type: "string", default: "100" },

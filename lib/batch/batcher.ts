@@ -10,6 +10,11 @@ export interface BatcherOptions<K, V> {
   /** How long the first call of a batch waits for company (0 = until the current event-loop turn ends). */
   waitMs?: number;
   /**
+   * When a batch of several fails as a whole, run each of its calls alone, so one bad item (say, a value the
+   * database refuses) fails only its own caller instead of every call that happened to share its batch.
+   */
+  isolateFailures?: boolean;
+  /**
    * Calls with the same conflict key never share a batch (e.g. two orders on one account): the later one
    * waits for the next batch, so a batch can treat its items as independent.
    */
@@ -59,13 +64,22 @@ export function createBatcher<K, V>(opts: BatcherOptions<K, V>): (key: K) => Pro
     timer = waitMs > 0 ? setTimeout(dispatch, waitMs) : setImmediate(dispatch);
   };
 
+  const runChecked = async (keys: K[]) => {
+    const results = await opts.run(keys);
+    if (results.length !== keys.length)
+      throw new Error(`batch returned ${results.length} results for ${keys.length} keys`);
+    return results;
+  };
+
   const serve = async (batch: Pending<K, V>[]) => {
     let results: Array<V | Error>;
     try {
-      results = await opts.run(batch.map((p) => p.key));
-      if (results.length !== batch.length)
-        throw new Error(`batch returned ${results.length} results for ${batch.length} keys`);
+      results = await runChecked(batch.map((p) => p.key));
     } catch (err) {
+      if (opts.isolateFailures && batch.length > 1) {
+        await Promise.all(batch.map((p) => serve([p])));
+        return;
+      }
       for (const p of batch) p.reject(err);
       return;
     }

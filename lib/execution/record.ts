@@ -8,6 +8,7 @@ import { orders, type NewOrder, type Order } from "@/db/schema";
 import { createBatcher } from "@/lib/batch/batcher";
 import { inList, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
 import { userChannel } from "@/lib/events/channels";
+import { r8 } from "@/lib/exchange/paper/math";
 import { redis } from "@/lib/redis";
 import { orderView } from "@/lib/trading/trade-log";
 
@@ -39,6 +40,7 @@ async function readPairs(rows: ClaimRow[]): Promise<Map<string, Order>> {
 
 const claimBatch = createBatcher<ClaimRow, { order: Order; resumed: boolean }>({
   conflictKey: (r) => pairKey(r.decisionId, r.userId),
+  isolateFailures: true,
   async run(rows) {
     const before = await readPairs(rows);
     const missing = rows.filter((r) => !before.has(pairKey(r.decisionId, r.userId)));
@@ -81,26 +83,48 @@ const FINISH_FIELDS = [
 
 type Outcome = Partial<NewOrder> & { status: Order["status"] };
 
+const MONEY = ["qty", "price", "stopLoss", "takeProfit", "fee", "realizedPnl"] as const;
+
+/**
+ * The row as it will be stored: the claimed (pending) row with the outcome on top, money rounded to the columns'
+ * 8 decimals and text cut to the columns' lengths, so the stored row and this object are equal and one long
+ * exchange message cannot make the statement (and its whole batch) fail.
+ */
+function finalRow(order: Order, outcome: Outcome, now: Date): Order {
+  const row: Order = { ...order, ...outcome, id: order.id, updatedAt: now };
+  for (const k of MONEY) if (row[k] !== null) row[k] = r8(row[k]);
+  if (row.reason !== null) row.reason = row.reason.slice(0, 500);
+  if (row.exchangeOrderId !== null) row.exchangeOrderId = row.exchangeOrderId.slice(0, 64);
+  return row;
+}
+
 const finishBatch = createBatcher<{ order: Order; outcome: Outcome }, Order>({
   conflictKey: ({ order }) => String(order.id),
+  isolateFailures: true,
   async run(items) {
-    // The row is pending until this write, so the claimed row with the outcome on top is the row to store.
-    await updateRowsById(
+    const now = new Date();
+    const rows = items.map(({ order, outcome }) => finalRow(order, outcome, now));
+    const changed = await updateRowsById(
       db,
       orders,
-      items.map(({ order, outcome }) => ({ ...order, ...outcome, id: order.id })),
-      [...FINISH_FIELDS],
+      rows,
+      [...FINISH_FIELDS, "updatedAt"],
       eq(orders.status, "pending"),
     );
-    const saved = await db
-      .select()
-      .from(orders)
-      .where(
-        inList(
-          orders.id,
-          items.map((i) => i.order.id),
-        ),
-      );
+    // Every row was pending, so each now holds exactly `rows`; otherwise another attempt finished some first and
+    // the stored rows are the answer.
+    const saved =
+      changed === rows.length
+        ? rows
+        : await db
+            .select()
+            .from(orders)
+            .where(
+              inList(
+                orders.id,
+                rows.map((r) => r.id),
+              ),
+            );
     await publishOrders(saved);
     const byId = new Map(saved.map((o) => [o.id, o]));
     return items.map(({ order }) => byId.get(order.id) ?? new Error(`order ${order.id} vanished`));

@@ -23,6 +23,7 @@ import { ExchangeError } from "@/lib/exchange/types";
 import { adapterForAccount } from "@/lib/exchange/get-adapter";
 import { placePaperOrder } from "@/lib/exchange/paper/place-order";
 import { executeForUser } from "@/lib/execution/execute";
+import { claimOrderRow, finishOrder } from "@/lib/execution/record";
 import { closeQueues } from "@/lib/queue/queues";
 import { closeRedis } from "@/lib/redis";
 import { clearCandles, writeCandle } from "../helpers/accounts";
@@ -172,6 +173,43 @@ describe("execute jobs batched together", () => {
     expect(
       await db.select().from(paperOrders).where(eq(paperOrders.exchangeAccountId, accounts[1]!.id)),
     ).toHaveLength(1);
+  });
+});
+
+describe("finishing order rows together", () => {
+  it("a reason longer than the column is cut for its own row and does not fail the rows batched with it", async () => {
+    const users = await createTraders(3);
+    const d = await makeDecision({ action: "buy" });
+    const claimed = await Promise.all(
+      users.map((u) =>
+        claimOrderRow({
+          userId: u,
+          decisionId: d.id,
+          symbol: "BTCUSDT",
+          clientOrderId: `fin-${d.id}-${u}`,
+          status: "pending",
+          kind: "none",
+        }),
+      ),
+    );
+    const long = `Exchange said: ${"no ".repeat(300)}`;
+    const finished = await Promise.all(
+      claimed.map(({ order }, i) =>
+        finishOrder(
+          order,
+          i === 1 ? { status: "failed", reason: long } : { status: "skipped", reason: "fine" },
+        ),
+      ),
+    );
+    const stored = await db.select().from(orders).where(eq(orders.decisionId, d.id));
+    expect(stored.map((o) => o.status).sort()).toEqual(["failed", "skipped", "skipped"]);
+    const failed = stored.find((o) => o.status === "failed")!;
+    expect(failed.reason).toBe(long.slice(0, 500));
+    // What finishOrder answered is what MariaDB stored.
+    for (const row of stored) expect(finished.find((f) => f.id === row.id)).toEqual(row);
+    // A final row is never overwritten.
+    const again = await finishOrder(claimed[0]!.order, { status: "filled" });
+    expect(again.status).toBe("skipped");
   });
 });
 

@@ -52,6 +52,21 @@ describe("createBatcher", () => {
     expect(await load(3)).toBe(3);
   });
 
+  it("with isolateFailures, a failing batch is retried one call at a time so only the bad call fails", async () => {
+    const runs: number[][] = [];
+    const load = createBatcher<number, number>({
+      isolateFailures: true,
+      async run(keys) {
+        runs.push(keys);
+        if (keys.includes(13)) throw new Error("unlucky");
+        return keys;
+      },
+    });
+    const results = await Promise.allSettled([load(1), load(13), load(2)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(runs).toEqual([[1, 13, 2], [1], [13], [2]]);
+  });
+
   it("never puts two calls with the same conflict key in one batch", async () => {
     const runs: string[][] = [];
     const load = createBatcher<string, string>({

@@ -50,21 +50,7 @@ const byRefs = (refs: OrderRef[]) =>
 /** Paper orders by (account, client order id). */
 async function readOrders(tx: Tx | typeof db, refs: OrderRef[]) {
   if (refs.length === 0) return new Map<string, PaperOrder>();
-  const rows = await tx
-    .select()
-    .from(paperOrders)
-    .where(
-      and(
-        inList(
-          paperOrders.exchangeAccountId,
-          refs.map((r) => r.accountId),
-        ),
-        inList(
-          paperOrders.clientOrderId,
-          refs.map((r) => r.clientOrderId),
-        ),
-      ),
-    );
+  const rows = await tx.select().from(paperOrders).where(byRefs(refs));
   return new Map(rows.map((r) => [orderKey(r.exchangeAccountId, r.clientOrderId), r]));
 }
 
@@ -81,7 +67,7 @@ async function readOrderIds(tx: Tx, refs: OrderRef[]) {
   return new Map(rows.map((r) => [orderKey(r.accountId, r.clientOrderId), r.id]));
 }
 
-const findBatch = createBatcher<{ accountId: number; clientOrderId: string }, PaperOrder | null>({
+const findBatch = createBatcher<OrderRef, PaperOrder | null>({
   async run(refs) {
     const found = await readOrders(db, refs);
     return refs.map((r) => found.get(orderKey(r.accountId, r.clientOrderId)) ?? null);
@@ -253,25 +239,10 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Can
 const placeBatch = createBatcher<OrderRequest, ExchangeOrder>({
   conflictKey: (r) => String(r.accountId),
   maxBatch: 300,
+  isolateFailures: true,
   async run(reqs) {
     const candles = await latestCandles(reqs.map((r) => r.input.symbol));
-    const book = (batch: OrderRequest[]) =>
-      withDeadlockRetry(() => db.transaction((tx) => bookOrders(tx, batch, candles)));
-    let booked: Booked[];
-    try {
-      booked = await book(reqs);
-    } catch (err) {
-      if (reqs.length === 1) throw err;
-      // One bad order must not fail the others: book each alone, so only its own job sees the error.
-      booked = await Promise.all(
-        reqs.map((r) =>
-          book([r]).then(
-            ([b]) => b!,
-            (e: Error) => ({ error: e }),
-          ),
-        ),
-      );
-    }
+    const booked = await withDeadlockRetry(() => db.transaction((tx) => bookOrders(tx, reqs, candles)));
     return booked.map((b) => ("error" in b ? b.error : b.order));
   },
 });
