@@ -106,3 +106,10 @@ export async function insertFloor(
     await pool.end();
   }
 }
+
+/** Machine-wide CPU seconds from /proc/stat: busy (user+nice+system+irq+softirq) and stolen by the hypervisor. */
+export function machineCpuSeconds(): { busy: number; steal: number } {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = f;
+  return { busy: (user + nice + system + irq + softirq) / 100, steal: steal / 100 };
+}

@@ -11,7 +11,14 @@ import { parseArgs } from "node:util";
 import type { ChildProcess } from "node:child_process";
 import { createTestEnv, destroyTestEnv } from "../tests/setup/test-env";
 import { startFakeOpenAI } from "../tests/fakes/openai";
-import { cpuSeconds, insertFloor, percentile, startWorker, stopWorker } from "./fanout-helpers";
+import {
+  cpuSeconds,
+  insertFloor,
+  machineCpuSeconds,
+  percentile,
+  startWorker,
+  stopWorker,
+} from "./fanout-helpers";
 
 const { values: args } = parseArgs({
   options: {
@@ -119,6 +126,7 @@ async function main(): Promise<void> {
       const load = loadavg();
       const cpu0 = { workers: cpuSeconds(groups), db: cpuSeconds([], ["mariadbd", "mysqld"]) };
       const cpu0redis = cpuSeconds([], ["redis-server"]);
+      const machine0 = machineCpuSeconds();
       const callsBefore = fake.calls.length;
       const q0 = await serverCounters();
       const tickTime = new Date(now - index * 60_000);
@@ -146,6 +154,7 @@ async function main(): Promise<void> {
         db: cpuSeconds([], ["mariadbd", "mysqld"]) - cpu0.db,
         redis: cpuSeconds([], ["redis-server"]) - cpu0redis,
       };
+      const machine1 = machineCpuSeconds();
       const rows = await db
         .select({ userId: orders.userId, status: orders.status, updatedAt: orders.updatedAt })
         .from(orders)
@@ -204,6 +213,8 @@ async function main(): Promise<void> {
           workers: +cpu.workers.toFixed(1),
           mariadb: +cpu.db.toFixed(1),
           redis: +cpu.redis.toFixed(1),
+          machineBusy: +(machine1.busy - machine0.busy).toFixed(1),
+          stolen: +(machine1.steal - machine0.steal).toFixed(1),
         },
         mysqlStatementsPerUser: +((q1.mysql - q0.mysql) / n).toFixed(1),
         mysqlStatementsPerJobCounted: +stmtsPerJob.toFixed(1),
@@ -256,7 +267,7 @@ function printTable(config: Record<string, unknown>, results: Record<string, unk
       `${config.cpus} × ${config.cpuModel}\n`,
   );
   console.log(
-    "| users | provider calls | makespan | p50 | p99 | filled | dups | losses | sequential | floor | makespan/floor | sequential/makespan | CPU s (workers/db/redis) | MySQL stmts/job (counted) | MySQL stmts/user (server) | Redis cmds/user (server) | load before |",
+    "| users | provider calls | makespan | p50 | p99 | filled | dups | losses | sequential | floor | makespan/floor | sequential/makespan | CPU s workers/db/redis (machine; stolen) | MySQL stmts/job (counted) | MySQL stmts/user (server) | Redis cmds/user (server) | load before |",
   );
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
   for (const r of results) {
@@ -265,7 +276,7 @@ function printTable(config: Record<string, unknown>, results: Record<string, unk
       ? `${s(r.sequentialMs)} (extrapolated from ${r.sequentialSampleUsers} users: ${r.sequentialPerUserMs} ms/user)`
       : s(r.sequentialMs);
     console.log(
-      `| ${r.users} | ${r.providerCalls} | ${s(r.makespanMs)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.filled} | ${r.duplicates} | ${r.losses} | ${seq} | ${s(r.floorMs)} | ${r.makespanOverFloor}× | ${r.sequentialOverMakespan}× | ${cpu.workers}/${cpu.mariadb}/${cpu.redis} | ${r.mysqlStatementsPerJobCounted} | ${r.mysqlStatementsPerUser} | ${r.redisCommandsPerUser} | ${(r.loadAvgBefore as number[]).join(", ")} |`,
+      `| ${r.users} | ${r.providerCalls} | ${s(r.makespanMs)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.filled} | ${r.duplicates} | ${r.losses} | ${seq} | ${s(r.floorMs)} | ${r.makespanOverFloor}× | ${r.sequentialOverMakespan}× | ${cpu.workers}/${cpu.mariadb}/${cpu.redis} (${cpu.machineBusy}; ${cpu.stolen}) | ${r.mysqlStatementsPerJobCounted} | ${r.mysqlStatementsPerUser} | ${r.redisCommandsPerUser} | ${(r.loadAvgBefore as number[]).join(", ")} |`,
     );
   }
 }
