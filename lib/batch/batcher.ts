@@ -1,4 +1,4 @@
-// Micro-batching: calls made by concurrent jobs within a few milliseconds are collected and served by one
+// Micro-batching: calls made by concurrent jobs in the same event-loop turn (or within `waitMs`) are served by one
 // multi-row statement (the DataLoader pattern). Each caller still gets its own result or its own error, so the
 // code that calls `load` reads like a one-row call; the batch only changes how many round trips it costs.
 

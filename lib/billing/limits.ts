@@ -1,6 +1,6 @@
 import "server-only";
-// Plan limits enforced on the server: live trading, leverage and custom prompts, checked in the settings API
-// and again at execution. With billing off every install is Elite with live trading allowed.
+// What a plan allows, read on the server: live trading here (checked when auto-trading is switched on and in every
+// execute job); the leverage cap and custom prompts in lib/trading/settings.ts. With billing off: Elite, all on.
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { subscriptions, users } from "@/db/schema";
@@ -67,16 +67,6 @@ export async function planFor(user: { id: number; plan: string }): Promise<PlanA
   return planAccessFrom(row?.plan ?? user.plan, subs.get(user.id) ?? []);
 }
 
-/** Refuse a leverage above the plan's maximum, naming the plan. */
-export function assertLeverageAllowed(plan: Plan, leverage: number): void {
-  if (leverage > plan.maxLeverage) {
-    throw new AppError(
-      "forbidden",
-      `Leverage ${leverage}x is above the ${plan.name} plan's maximum of ${plan.maxLeverage}x`,
-    );
-  }
-}
-
 /** Refuse a live (non-paper) exchange account when the user's plan or subscription does not allow live trading. */
 export async function assertCanUseAccount(
   user: { id: number; plan: string },
@@ -88,16 +78,6 @@ export async function assertCanUseAccount(
     throw new AppError(
       "forbidden",
       access.reason ?? `The ${access.plan.name} plan does not include live trading`,
-    );
-  }
-}
-
-/** Refuse a custom strategy prompt on a plan that does not include one. */
-export function assertCustomPromptAllowed(plan: Plan): void {
-  if (!plan.customPrompt) {
-    throw new AppError(
-      "forbidden",
-      `Custom strategy prompts are not included in the ${plan.name} plan: upgrade to Pro or Elite to write your own`,
     );
   }
 }

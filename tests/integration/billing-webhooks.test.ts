@@ -6,7 +6,8 @@ import Stripe from "stripe";
 import { closeDb, db } from "@/db";
 import { auditLog, stripeEvents, subscriptions, users } from "@/db/schema";
 import { createCheckoutSession, ensureStripeCustomer } from "@/lib/billing/checkout";
-import { assertCanUseAccount, assertLeverageAllowed, planFor } from "@/lib/billing/limits";
+import { assertCanUseAccount, planFor } from "@/lib/billing/limits";
+import { checkSettingsAgainstPlan } from "@/lib/trading/settings";
 import { closeBillingQueue } from "@/lib/billing/queue";
 import { closeRedis } from "@/lib/redis";
 import { startBillingWorker } from "@/workers/billing";
@@ -272,7 +273,7 @@ describe("plan limits after billing changes", () => {
       assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" }),
     ).resolves.toBeUndefined();
     const before = await planFor({ id: user.id, plan: "pro" });
-    expect(() => assertLeverageAllowed(before.plan, 8)).not.toThrow();
+    expect(() => checkSettingsAgainstPlan({ maxLeverage: 8 }, before.plan)).not.toThrow();
     fake.setSubscription(user.subId, { status: "canceled" });
     const ev = fake.makeEvent("customer.subscription.deleted", {
       ...fake.state.subscriptions.get(user.subId)!,
@@ -285,8 +286,8 @@ describe("plan limits after billing changes", () => {
     await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
       "Your Pro subscription has ended, so you are on the Free plan: live trading is paused. Paper trading continues.",
     );
-    expect(() => assertLeverageAllowed(access.plan, 8)).toThrow(
-      "Leverage 8x is above the Free plan's maximum of 3x",
+    expect(() => checkSettingsAgainstPlan({ maxLeverage: 8 }, access.plan)).toThrow(
+      "maxLeverage: 8x is above the Free plan's maximum of 3x",
     );
     expect((await pausedReason(user.id))?.reason).toMatch(/has ended/);
   });

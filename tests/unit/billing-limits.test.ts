@@ -1,22 +1,31 @@
 // Plan limits that need no database: leverage, custom prompts, which plan subscriptions grant, pause reasons.
 import { describe, expect, it } from "vitest";
-import { assertCustomPromptAllowed, assertLeverageAllowed } from "@/lib/billing/limits";
 import { PLANS } from "@/lib/billing/plans";
+import { checkSettingsAgainstPlan } from "@/lib/trading/settings";
 import { grantedPlan, livePauseReason, pickCurrentSubscription } from "@/lib/billing/status";
 
 describe("plan limits", () => {
-  it("refuses leverage above the plan's maximum, naming the plan", () => {
-    expect(() => assertLeverageAllowed(PLANS.pro, 10)).not.toThrow();
-    expect(() => assertLeverageAllowed(PLANS.pro, 15)).toThrow(
-      "Leverage 15x is above the Pro plan's maximum of 10x",
+  it("refuses a max leverage above the plan's maximum with a 400 naming the field and the plan", () => {
+    expect(() => checkSettingsAgainstPlan({ maxLeverage: 10 }, PLANS.pro)).not.toThrow();
+    expect(() => checkSettingsAgainstPlan({ maxLeverage: 15 }, PLANS.pro)).toThrow(
+      "maxLeverage: 15x is above the Pro plan's maximum of 10x",
     );
-    expect(() => assertLeverageAllowed(PLANS.free, 4)).toThrow("above the Free plan's maximum of 3x");
-    expect(() => assertLeverageAllowed(PLANS.elite, 20)).not.toThrow();
+    expect(() => checkSettingsAgainstPlan({ maxLeverage: 4 }, PLANS.free)).toThrow(
+      expect.objectContaining({
+        status: 400,
+        extra: { fields: { maxLeverage: "The Free plan allows up to 3x" } },
+      }),
+    );
+    expect(() => checkSettingsAgainstPlan({ maxLeverage: 20 }, PLANS.elite)).not.toThrow();
   });
 
   it("allows a custom prompt on Pro and Elite only", () => {
-    expect(() => assertCustomPromptAllowed(PLANS.free)).toThrow(/not included in the Free plan/);
-    expect(() => assertCustomPromptAllowed(PLANS.pro)).not.toThrow();
+    expect(() => checkSettingsAgainstPlan({ customPrompt: "be bold" }, PLANS.free)).toThrow(
+      "customPrompt: custom prompts are not part of the Free plan",
+    );
+    expect(() => checkSettingsAgainstPlan({ customPrompt: "be bold" }, PLANS.pro)).not.toThrow();
+    // Clearing the prompt is always allowed.
+    expect(() => checkSettingsAgainstPlan({ customPrompt: null }, PLANS.free)).not.toThrow();
   });
 
   it("grants the best plan among active, trialing and past-due subscriptions", () => {
