@@ -1,5 +1,5 @@
 import "server-only";
-// Fixed-window rate limits for login and sign-up, per IP and per email, counted in Redis.
+// Fixed-window rate limits counted in Redis: login and sign-up per IP and per email, exchange key checks per user.
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import { createHash } from "node:crypto";

@@ -16,6 +16,7 @@ const h = await vi.hoisted(async () => {
   });
   process.env.BYBIT_API_URL = fake.url;
   process.env.EXCHANGE_TIMEOUT_MS = "1500";
+  process.env.EXCHANGE_KEY_CHECKS_PER_HOUR = "8";
   process.env.LOG_LEVEL = "trace";
   return { fake, key, withdraw, logs: [] as string[], session: { current: null as null | object } };
 });
@@ -172,6 +173,22 @@ describe("POST /api/exchange-keys", () => {
     expect(error.fields.apiSecret).toMatch(/API secret is required/);
     expect(error.fields.label).toMatch(/at most 64/);
     expect(h.fake.state.requests.length).toBe(calls);
+  });
+});
+
+describe("POST /api/exchange-keys rate limit", () => {
+  it("after EXCHANGE_KEY_CHECKS_PER_HOUR checks → 429 with Retry-After; the exchange is not called, nothing stored", async () => {
+    const c = await makeUser("keys-c");
+    for (let i = 0; i < 8; i++) expect((await addKey(c, { apiSecret: `not-the-right-secret-${i}` })).status).toBe(400);
+    const calls = h.fake.state.requests.length;
+    const res = await addKey(c);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(3500);
+    expect((await res.json()).error.message).toBe("Too many attempts. Try again in 60 minutes.");
+    expect(h.fake.state.requests.length).toBe(calls);
+    expect(await liveCount(c.id)).toBe(0);
+    // Another user is not affected.
+    expect((await addKey(a, { apiSecret: "not-the-right-secret" })).status).toBe(400);
   });
 });
 
