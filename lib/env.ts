@@ -75,6 +75,8 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   /** Exchange key checks (POST /api/exchange-keys, each one calls the exchange) per user per hour. */
   EXCHANGE_KEY_CHECKS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** How often an open live stream (/api/stream) checks that its session is still valid. */
+  STREAM_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you control). */
   TRUST_PROXY: bool.default(false),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(5),

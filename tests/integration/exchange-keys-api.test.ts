@@ -179,7 +179,8 @@ describe("POST /api/exchange-keys", () => {
 describe("POST /api/exchange-keys rate limit", () => {
   it("after EXCHANGE_KEY_CHECKS_PER_HOUR checks → 429 with Retry-After; the exchange is not called, nothing stored", async () => {
     const c = await makeUser("keys-c");
-    for (let i = 0; i < 8; i++) expect((await addKey(c, { apiSecret: `not-the-right-secret-${i}` })).status).toBe(400);
+    for (let i = 0; i < 8; i++)
+      expect((await addKey(c, { apiSecret: `not-the-right-secret-${i}` })).status).toBe(400);
     const calls = h.fake.state.requests.length;
     const res = await addKey(c);
     expect(res.status).toBe(429);

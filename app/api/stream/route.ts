@@ -1,8 +1,11 @@
 // GET /api/stream — Server-Sent Events for the signed-in user: `candle` for every series update (id = open
 // time), `decision` for new decisions, `order` for the user's own orders. On reconnect (Last-Event-ID) the
-// stored candles from that id on are sent first. A comment every 15 s keeps proxies from closing the stream.
+// stored candles from that id on are sent first. A comment every 15 s keeps proxies from closing the stream. Every
+// STREAM_SESSION_CHECK_SECONDS the session is checked again against MySQL: once it is revoked (log out everywhere,
+// suspension) the stream sends `revoked` and ends, and the browser's reconnect gets a 401.
 import { apiRoute } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/session";
+import { loadSessionUser } from "@/lib/auth/session-user";
 import { env } from "@/lib/env";
 import { decisionsChannel, userChannel } from "@/lib/events/channels";
 import { decodeCandle, seriesChannel } from "@/lib/market/series";
@@ -45,10 +48,21 @@ export const GET = apiRoute(async (req) => {
           send(`event: ${channel === decisions ? "decision" : userEventName(message)}\ndata: ${message}\n\n`);
       });
       const ping = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
+      const recheck = setInterval(() => {
+        loadSessionUser(String(user.id), user.sessionVersion)
+          .then((still) => {
+            if (still) return;
+            send(`event: revoked\ndata: {}\n\n`);
+            cleanup();
+          })
+          // A database hiccup does not end a valid session's stream; the next check decides.
+          .catch(() => undefined);
+      }, env.STREAM_SESSION_CHECK_SECONDS * 1000);
       cleanup = () => {
         if (!open) return;
         open = false;
         clearInterval(ping);
+        clearInterval(recheck);
         unlisten();
         try {
           controller.close();
