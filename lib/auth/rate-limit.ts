@@ -1,5 +1,6 @@
 import "server-only";
 // Fixed-window rate limits counted in Redis: login and sign-up per IP and per email, exchange key checks per user.
+import { AppError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import { createHash } from "node:crypto";
@@ -39,4 +40,9 @@ export async function limitAuthAttempt(
 export function rateLimitMessage(retryAfter: number): string {
   const when = retryAfter < 90 ? `${retryAfter} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
   return `Too many attempts. Try again in ${when}.`;
+}
+
+/** The 429 answer for a limited request: the message above and its Retry-After. */
+export function rateLimitedError(retryAfter: number): AppError {
+  return new AppError("rate_limited", rateLimitMessage(retryAfter), { retryAfter });
 }

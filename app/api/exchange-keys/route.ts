@@ -6,9 +6,8 @@ import { connectKeySchema } from "@/lib/accounts/schemas";
 import { listAccounts } from "@/lib/accounts/exchange-accounts";
 import { connectAccount } from "@/lib/accounts/manage-accounts";
 import { ensurePaperAccount } from "@/lib/accounts/paper-account";
-import { AppError } from "@/lib/api/errors";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { hit, rateLimitMessage } from "@/lib/auth/rate-limit";
+import { hit, rateLimitedError } from "@/lib/auth/rate-limit";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requireApiUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -23,10 +22,7 @@ export const POST = apiRoute(async (req) => {
   const user = await requireApiUser();
   const input = await readJson(req, connectKeySchema);
   const limited = await hit(`exchange-keys:user:${user.id}`, env.EXCHANGE_KEY_CHECKS_PER_HOUR, 3600);
-  if (!limited.ok)
-    throw new AppError("rate_limited", rateLimitMessage(limited.retryAfter), {
-      retryAfter: limited.retryAfter,
-    });
+  if (!limited.ok) throw rateLimitedError(limited.retryAfter);
   const id = await connectAccount(user, input, clientIp(req.headers));
   const account = (await listAccounts(user.id)).find((a) => a.id === id);
   return NextResponse.json({ account }, { status: 201 });

@@ -1,10 +1,9 @@
 // GET/POST /api/auth/* — Auth.js, with the credentials callback rate-limited per IP and email (429 + Retry-After).
 import type { NextRequest } from "next/server";
-import { AppError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/handler";
 import { handlers } from "@/lib/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { limitAuthAttempt, rateLimitMessage } from "@/lib/auth/rate-limit";
+import { limitAuthAttempt, rateLimitedError } from "@/lib/auth/rate-limit";
 
 export const GET = handlers.GET;
 
@@ -21,11 +20,7 @@ export async function POST(req: NextRequest): Promise<Response> {
       typeof email === "string" ? email : undefined,
     );
     if (!limited.ok) {
-      return errorResponse(
-        new AppError("rate_limited", rateLimitMessage(limited.retryAfter), {
-          retryAfter: limited.retryAfter,
-        }),
-      );
+      return errorResponse(rateLimitedError(limited.retryAfter));
     }
   }
   return handlers.POST(req);

@@ -1,11 +1,10 @@
 // POST /api/auth/register — create an account from JSON { email, password, name? }; 201, or 400/409/429 writing nothing.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError } from "@/lib/api/errors";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { audit } from "@/lib/audit";
 import { clientIp } from "@/lib/auth/client-ip";
-import { limitAuthAttempt, rateLimitMessage } from "@/lib/auth/rate-limit";
+import { limitAuthAttempt, rateLimitedError } from "@/lib/auth/rate-limit";
 import { registerUser } from "@/lib/auth/register";
 import { signupSchema } from "@/lib/auth/schemas";
 
@@ -14,11 +13,7 @@ export const POST = apiRoute(async (req) => {
   const ip = clientIp(req.headers);
   const rawEmail = (body as { email?: unknown } | null)?.email;
   const limited = await limitAuthAttempt("signup", ip, typeof rawEmail === "string" ? rawEmail : undefined);
-  if (!limited.ok) {
-    throw new AppError("rate_limited", rateLimitMessage(limited.retryAfter), {
-      retryAfter: limited.retryAfter,
-    });
-  }
+  if (!limited.ok) throw rateLimitedError(limited.retryAfter);
   const input = signupSchema.parse(body);
   const user = await registerUser(input);
   await audit({ actorId: user.id, targetUserId: user.id, action: "user.signup", ip });
