@@ -4,8 +4,8 @@ import "server-only";
 // one SQL chunk: building a statement with thousands of bound parameters through drizzle's builder costs more CPU
 // than the database spends running it. Works on MariaDB 10.11 and MySQL 8.
 import { escape } from "mysql2";
-import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
-import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
+import { getTableColumns, getTableName, is, sql, type SQL } from "drizzle-orm";
+import { MySqlVarChar, type MySqlColumn, type MySqlTable } from "drizzle-orm/mysql-core";
 import type { Db } from "@/db";
 import type { Tx } from "@/lib/exchange/paper/book";
 
@@ -23,6 +23,12 @@ export function inList(column: MySqlColumn, values: Iterable<number | string>): 
   const list = [...new Set(values)];
   if (list.length === 0) return sql`FALSE`;
   return sql`${column} IN (${sql.raw(list.map((v) => literal(column, v)).join(","))})`;
+}
+
+/** The declared length of a VARCHAR column (to cut text before a multi-row write rather than fail the batch). */
+export function varcharLength(column: MySqlColumn): number {
+  if (is(column, MySqlVarChar) && column.length !== undefined) return column.length;
+  throw new Error(`${column.name} is not a VARCHAR with a length`);
 }
 
 function columnsOf(table: MySqlTable): Record<string, MySqlColumn> {

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { orders, type NewOrder, type Order } from "@/db/schema";
 import { createBatcher } from "@/lib/batch/batcher";
-import { inList, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
+import { inList, insertRows, updateRowsById, varcharLength } from "@/lib/batch/bulk-sql";
 import { userChannel } from "@/lib/events/channels";
 import { r8 } from "@/lib/exchange/paper/math";
 import { redis } from "@/lib/redis";
@@ -84,6 +84,8 @@ const FINISH_FIELDS = [
 type Outcome = Partial<NewOrder> & { status: Order["status"] };
 
 const MONEY = ["qty", "price", "stopLoss", "takeProfit", "fee", "realizedPnl"] as const;
+const REASON_MAX = varcharLength(orders.reason);
+const EXCHANGE_ID_MAX = varcharLength(orders.exchangeOrderId);
 
 /**
  * The row as it will be stored: the claimed (pending) row with the outcome on top, money rounded to the columns'
@@ -93,8 +95,8 @@ const MONEY = ["qty", "price", "stopLoss", "takeProfit", "fee", "realizedPnl"] a
 function finalRow(order: Order, outcome: Outcome, now: Date): Order {
   const row: Order = { ...order, ...outcome, id: order.id, updatedAt: now };
   for (const k of MONEY) if (row[k] !== null) row[k] = r8(row[k]);
-  if (row.reason !== null) row.reason = row.reason.slice(0, 500);
-  if (row.exchangeOrderId !== null) row.exchangeOrderId = row.exchangeOrderId.slice(0, 64);
+  if (row.reason !== null) row.reason = row.reason.slice(0, REASON_MAX);
+  if (row.exchangeOrderId !== null) row.exchangeOrderId = row.exchangeOrderId.slice(0, EXCHANGE_ID_MAX);
   return row;
 }
 

@@ -51,8 +51,7 @@ type Key = { userId: number; symbol: string };
 
 const contextBatch = createBatcher<Key, ExecutionContext>({
   async run(keys) {
-    const symbols = [...new Set(keys.map((k) => k.symbol))];
-    const userIds = [...new Set(keys.map((k) => k.userId))];
+    const userIds = keys.map((k) => k.userId);
     const [system, rows, subs] = await Promise.all([
       getSystemSettings(["killSwitch", "pausedSymbols"]),
       db
@@ -71,7 +70,15 @@ const contextBatch = createBatcher<Key, ExecutionContext>({
             eq(exchangeAccounts.userId, tradingSettings.userId),
           ),
         )
-        .where(and(inList(tradingSettings.userId, userIds), inList(tradingSettings.symbol, symbols))),
+        .where(
+          and(
+            inList(tradingSettings.userId, userIds),
+            inList(
+              tradingSettings.symbol,
+              keys.map((k) => k.symbol),
+            ),
+          ),
+        ),
       subscriptionsOf(userIds),
     ]);
     const byKey = new Map(rows.map((r) => [`${r.settings.userId}:${r.settings.symbol}`, r]));

@@ -13,10 +13,15 @@ import { latestCandles } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { ExchangeError, type ExchangeOrder, type PlaceOrderInput } from "../types";
 import { paperRules, withDeadlockRetry, type Tx } from "./book";
-import { planPaperOrder, type OrderPlan } from "./plan-order";
+import { openKeyFor, planPaperOrder, POSITION_UPDATE_FIELDS, type OrderPlan } from "./plan-order";
 
-/** A stored paper order in the adapter's shape. */
-export function toExchangeOrder(o: PaperOrder): ExchangeOrder {
+/** A stored (or just written) paper order in the adapter's shape. */
+export function toExchangeOrder(
+  o: Pick<
+    PaperOrder,
+    "id" | "clientOrderId" | "symbol" | "side" | "qty" | "price" | "status" | "fee" | "reduceOnly"
+  >,
+): ExchangeOrder {
   return {
     id: String(o.id),
     clientOrderId: o.clientOrderId,
@@ -158,22 +163,7 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Can
     tx,
     positions,
     fills.flatMap((f) => (f.plan.update ? [f.plan.update] : [])),
-    [
-      "qty",
-      "entryPrice",
-      "leverage",
-      "margin",
-      "liquidationPrice",
-      "stopLoss",
-      "takeProfit",
-      "fees",
-      "realizedPnl",
-      "closePrice",
-      "closeReason",
-      "closedAt",
-      "openKey",
-      "status",
-    ],
+    [...POSITION_UPDATE_FIELDS],
   );
   const inserts = fills.flatMap((f) => (f.plan.insert ? [f.plan.insert] : []));
   const newPositionIds = new Map<string, number>();
@@ -200,7 +190,7 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Can
   );
   const ledger = fills.flatMap(({ req, plan }) => {
     const paperOrderId = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!;
-    const openKey = `${req.accountId}:${req.input.symbol}`;
+    const openKey = openKeyFor(req.accountId, req.input.symbol);
     return plan.moves.map((m) => ({
       exchangeAccountId: req.accountId,
       type: m.type,
@@ -219,19 +209,7 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Can
     results[index] =
       plan.kind === "rejected"
         ? { error: new ExchangeError(plan.error, plan.row.reason!) }
-        : {
-            order: {
-              id: String(id),
-              clientOrderId: req.input.clientOrderId,
-              symbol: plan.row.symbol,
-              side: plan.row.side,
-              qty: plan.row.qty,
-              price: plan.row.price,
-              status: "filled",
-              fee: plan.row.fee,
-              reduceOnly: plan.row.reduceOnly,
-            },
-          };
+        : { order: toExchangeOrder({ ...plan.row, id, clientOrderId: req.input.clientOrderId }) };
   }
   return results as Booked[];
 }

@@ -40,25 +40,29 @@ export interface OrderRow {
   reason: string | null;
 }
 
+/** The columns an order may change on an existing position (`status` last: it is what closes the row). */
+export const POSITION_UPDATE_FIELDS = [
+  "qty",
+  "entryPrice",
+  "leverage",
+  "margin",
+  "liquidationPrice",
+  "stopLoss",
+  "takeProfit",
+  "fees",
+  "realizedPnl",
+  "closePrice",
+  "closeReason",
+  "closedAt",
+  "openKey",
+  "status",
+] as const satisfies ReadonlyArray<keyof Position>;
+
 /** A position's values after the order (the whole mutable row, so all updates share one shape). */
-export type PositionUpdate = Pick<
-  Position,
-  | "id"
-  | "qty"
-  | "entryPrice"
-  | "leverage"
-  | "margin"
-  | "liquidationPrice"
-  | "stopLoss"
-  | "takeProfit"
-  | "fees"
-  | "realizedPnl"
-  | "status"
-  | "openKey"
-  | "closePrice"
-  | "closeReason"
-  | "closedAt"
->;
+export type PositionUpdate = Pick<Position, "id" | (typeof POSITION_UPDATE_FIELDS)[number]>;
+
+/** The key that makes a position the open one of its account and symbol (null once closed). */
+export const openKeyFor = (accountId: number, symbol: string) => `${accountId}:${symbol}`;
 
 export type NewPosition = Omit<PositionUpdate, "id" | "closePrice" | "closeReason" | "closedAt"> & {
   userId: number;
@@ -197,7 +201,7 @@ export function planPaperOrder(state: OrderState, input: PlaceOrderInput, levera
         exchangeAccountId: account.id,
         symbol: input.symbol,
         side: orderSide,
-        openKey: `${account.id}:${input.symbol}`,
+        openKey: openKeyFor(account.id, input.symbol),
       };
     move("fee", -openFee, adding ? pos.id : "new");
   }
