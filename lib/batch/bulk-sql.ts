@@ -4,7 +4,7 @@ import "server-only";
 // one SQL chunk: building a statement with thousands of bound parameters through drizzle's builder costs more CPU
 // than the database spends running it. Works on MariaDB 10.11 and MySQL 8.
 import { escape } from "mysql2";
-import { getTableColumns, getTableName, is, sql, type SQL } from "drizzle-orm";
+import { and, getTableColumns, getTableName, is, sql, type SQL } from "drizzle-orm";
 import { MySqlVarChar, type MySqlColumn, type MySqlTable } from "drizzle-orm/mysql-core";
 import type { Db } from "@/db";
 import type { Tx } from "@/lib/exchange/paper/book";
@@ -29,6 +29,27 @@ export function inList(column: MySqlColumn, values: Iterable<number | string>): 
 export function varcharLength(column: MySqlColumn): number {
   if (is(column, MySqlVarChar) && column.length !== undefined) return column.length;
   throw new Error(`${column.name} is not a VARCHAR with a length`);
+}
+
+/**
+ * Rows whose (`a`, `b`) may be one of `pairs`: both columns IN their values, so the result can also hold other
+ * combinations of those values; callers pick their exact pairs from it by key. Index-friendly on (a, b).
+ */
+export function inPairs(
+  a: MySqlColumn,
+  b: MySqlColumn,
+  pairs: Array<readonly [number | string, number | string]>,
+): SQL | undefined {
+  return and(
+    inList(
+      a,
+      pairs.map((p) => p[0]),
+    ),
+    inList(
+      b,
+      pairs.map((p) => p[1]),
+    ),
+  );
 }
 
 function columnsOf(table: MySqlTable): Record<string, MySqlColumn> {

@@ -2,11 +2,11 @@ import "server-only";
 // The orders row of one (decision, user): claimed first, finished once, and pushed to the user's stream.
 // Claims and finishes of concurrent execute jobs are batched into multi-row statements (lib/batch); each job
 // still gets its own row back, and a final row is never overwritten.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { orders, type NewOrder, type Order } from "@/db/schema";
 import { createBatcher } from "@/lib/batch/batcher";
-import { inList, insertRows, updateRowsById, varcharLength } from "@/lib/batch/bulk-sql";
+import { inList, inPairs, insertRows, updateRowsById, varcharLength } from "@/lib/batch/bulk-sql";
 import { userChannel } from "@/lib/events/channels";
 import { r8 } from "@/lib/exchange/paper/math";
 import { redis } from "@/lib/redis";
@@ -24,15 +24,10 @@ async function readPairs(rows: ClaimRow[]): Promise<Map<string, Order>> {
     .select()
     .from(orders)
     .where(
-      and(
-        inList(
-          orders.decisionId,
-          rows.map((r) => r.decisionId),
-        ),
-        inList(
-          orders.userId,
-          rows.map((r) => r.userId),
-        ),
+      inPairs(
+        orders.decisionId,
+        orders.userId,
+        rows.map((r) => [r.decisionId, r.userId] as const),
       ),
     );
   return new Map(found.map((o) => [pairKey(o.decisionId, o.userId), o]));

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { exchangeAccounts, paperLedger, paperOrders, positions, type PaperOrder } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { createBatcher, groupBy } from "@/lib/batch/batcher";
-import { inList, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
+import { inList, inPairs, insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
 import { latestCandles } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { ExchangeError, type ExchangeOrder, type PlaceOrderInput } from "../types";
@@ -39,17 +39,11 @@ const orderKey = (accountId: number, clientOrderId: string) => `${accountId}:${c
 
 type OrderRef = { accountId: number; clientOrderId: string };
 
-/** Rows of these (account, client order id) pairs (and possibly a few other pairs of the same values). */
 const byRefs = (refs: OrderRef[]) =>
-  and(
-    inList(
-      paperOrders.exchangeAccountId,
-      refs.map((r) => r.accountId),
-    ),
-    inList(
-      paperOrders.clientOrderId,
-      refs.map((r) => r.clientOrderId),
-    ),
+  inPairs(
+    paperOrders.exchangeAccountId,
+    paperOrders.clientOrderId,
+    refs.map((r) => [r.accountId, r.clientOrderId] as const),
   );
 
 /** Paper orders by (account, client order id). */
