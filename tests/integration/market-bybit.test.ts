@@ -87,18 +87,21 @@ describe("bybit feed", () => {
       const attemptsBefore = fake.wsAttempts.length;
       fake.dropClients();
       offset += 3 * MIN;
-      fillHistory(minute());
+      // The exchange's newest minute after the outage. The wall-clock minute may turn while this test waits; the
+      // fake exchange has no candle for a later minute, so this, not minute(), is where the series must end.
+      const outageEnd = minute();
+      fillHistory(outageEnd);
       await until(async () => fake.wsAttempts.length >= attemptsBefore + 3, 15_000);
       const gaps = fake.wsAttempts.slice(attemptsBefore).map((t, i, a) => (i ? t - a[i - 1]! : 0));
       expect(gaps[2]!).toBeGreaterThan(gaps[1]! * 1.5); // exponential backoff
       fake.refuse = false;
       await until(async () => fake.subscribed() > 0, 15_000);
-      await until(async () => (await stored()).at(-1)!.t === minute(), 15_000);
+      await until(async () => (await stored()).at(-1)!.t === outageEnd, 15_000);
 
       series = await stored();
       contiguous(series);
       expect(series).toHaveLength(5_001);
-      for (const t of [minute() - 2 * MIN, minute() - MIN, minute()]) {
+      for (const t of [outageEnd - 2 * MIN, outageEnd - MIN, outageEnd]) {
         expect(series.find((c) => c.t === t)).toEqual(fake.candles.get(t));
       }
     } finally {
