@@ -1,43 +1,22 @@
 import "server-only";
 // Exchange-side exits on the paper exchange: stop loss, take profit and liquidation, checked against each
-// candle update. A long's stop loss sits above its liquidation price, so the stop is hit first; when a candle
-// crosses both stop loss and take profit we assume the stop (the conservative reading). Idempotent: a
-// position closes once, under its row lock.
+// candle update with the rules of exits.ts. Idempotent: a position closes once, under its row lock, so
+// applying the same candle again (catch-up after a restart) changes nothing.
 import { and, eq, gte, lte, or } from "drizzle-orm";
 import { db } from "@/db";
-import { exchangeAccounts, orders, paperOrders, positions, type Position } from "@/db/schema";
+import { exchangeAccounts, orders, paperOrders, positions } from "@/db/schema";
 import { publishOrderById } from "@/lib/execution/record";
 import type { Candle } from "@/lib/market/types";
 import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
+import { exitFor, exitTimeFor } from "./exits";
 import { pnl, r8, takerFee } from "./math";
+
+export { exitFor };
 
 const CLOSE_CONCURRENCY = 8;
 
-type Exit = { reason: "stop_loss" | "take_profit" | "liquidation"; price: number };
-
-/** Which exit (if any) this candle triggers. Candles that began before the position opened count only their close. */
-export function exitFor(pos: Position, candle: Candle): Exit | null {
-  const fromOpen = candle.t >= pos.openedAt.getTime();
-  const high = fromOpen ? candle.h : candle.c;
-  const low = fromOpen ? candle.l : candle.c;
-  const long = pos.side === "long";
-  const adverse = long ? low : high;
-  const favourable = long ? high : low;
-  const crossedAdverse = (p: number) => (long ? adverse <= p : adverse >= p);
-  const crossedFavourable = (p: number) => (long ? favourable >= p : favourable <= p);
-  const liq = pos.liquidationPrice;
-  const slBeforeLiq =
-    pos.stopLoss !== null && (liq === null || (long ? pos.stopLoss > liq : pos.stopLoss < liq));
-  if (pos.stopLoss !== null && slBeforeLiq && crossedAdverse(pos.stopLoss))
-    return { reason: "stop_loss", price: pos.stopLoss };
-  if (liq !== null && crossedAdverse(liq)) return { reason: "liquidation", price: liq };
-  if (pos.takeProfit !== null && crossedFavourable(pos.takeProfit))
-    return { reason: "take_profit", price: pos.takeProfit };
-  return null;
-}
-
 /** Close one position for an exit, booking PnL and fees, logging the exit as an order and telling the user. */
-async function closeForExit(positionId: number, candle: Candle): Promise<boolean> {
+async function closeForExit(positionId: number, candle: Candle, at: Date): Promise<boolean> {
   const orderId = await withDeadlockRetry(() =>
     db.transaction(async (tx) => {
       const [pre] = await tx
@@ -90,7 +69,7 @@ async function closeForExit(positionId: number, candle: Candle): Promise<boolean
         refs,
       );
       await moveBalance(tx, acct.id, balance, -fee, "fee", refs);
-      await markClosed(tx, pos, exit.price, exit.reason, fee, realized);
+      await markClosed(tx, pos, exit.price, exit.reason, fee, realized, at);
       const [exitOrder] = await tx
         .insert(orders)
         .values({
@@ -113,6 +92,7 @@ async function closeForExit(positionId: number, candle: Candle): Promise<boolean
           exchangeOrderId: String(po!.id),
           fee: r8(fee),
           realizedPnl: r8(realized),
+          createdAt: at,
         })
         .$returningId();
       return exitOrder!.id;
@@ -124,7 +104,12 @@ async function closeForExit(positionId: number, candle: Candle): Promise<boolean
 }
 
 /** Apply one candle update to every open paper position in `symbol`; returns how many closed. */
-export async function applyCandleToPaperPositions(symbol: string, candle: Candle): Promise<number> {
+export async function applyCandleToPaperPositions(
+  symbol: string,
+  candle: Candle,
+  now = Date.now(),
+): Promise<number> {
+  const at = exitTimeFor(candle, now);
   const { h, l } = candle;
   // Only paper positions whose stop, target or liquidation price this candle's range reaches.
   const rows = await db
@@ -154,7 +139,7 @@ export async function applyCandleToPaperPositions(symbol: string, candle: Candle
   // Each close is its own transaction under its account's lock; a few run at once.
   for (let i = 0; i < due.length; i += CLOSE_CONCURRENCY) {
     const results = await Promise.all(
-      due.slice(i, i + CLOSE_CONCURRENCY).map((p) => closeForExit(p.id, candle)),
+      due.slice(i, i + CLOSE_CONCURRENCY).map((p) => closeForExit(p.id, candle, at)),
     );
     closed += results.filter(Boolean).length;
   }

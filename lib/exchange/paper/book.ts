@@ -76,6 +76,7 @@ export async function markClosed(
   reason: NonNullable<Position["closeReason"]>,
   addFees: number,
   addPnl: number,
+  at: Date = new Date(),
 ): Promise<void> {
   await tx
     .update(positions)
@@ -84,7 +85,7 @@ export async function markClosed(
       openKey: null,
       closePrice: r8(closePrice),
       closeReason: reason,
-      closedAt: new Date(),
+      closedAt: at,
       fees: r8(pos.fees + addFees),
       realizedPnl: r8(pos.realizedPnl + addPnl),
     })
