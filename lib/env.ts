@@ -112,15 +112,25 @@ const schema = z.object({
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-  /** USD per million prompt / completion tokens, for the cost estimate recorded per call. */
+  /** Upper bound on the tokens of one answer (`max_completion_tokens`); a decision needs about 100. */
+  OPENAI_MAX_COMPLETION_TOKENS: z.coerce.number().int().min(50).max(4000).default(300),
+  /** USD per million prompt / completion tokens for a model missing from the admin's price table. */
   OPENAI_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).default(0.15),
   OPENAI_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).default(0.6),
-  /** LLM tokens allowed per UTC day (all symbols); when spent, decisions are hold until midnight UTC. */
-  DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
+  /** LLM tokens allowed per UTC day (all symbols); unset = derived from symbols, groups and ticks per day. */
+  DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).optional(),
   /** Seconds between decision ticks (at the candle boundary); an admin can override it in minutes. */
   TICK_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
-  /** Closed 1m candles given to the strategy per decision. */
-  DECISION_CANDLES: z.coerce.number().int().min(30).max(500).default(60),
+  /** Closed 1m candles read per decision (52 h: enough for fifty whole 1h bars); the prompt shows a compact part. */
+  DECISION_HISTORY_MINUTES: z.coerce.number().int().min(30).max(5000).default(3120),
+  /** How long a tick waits for the candle that closed at its boundary before holding as stale. */
+  DECISION_CANDLE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** Provider calls (decision groups) in flight at once per tick. */
+  DECISION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /** Time a tick may take from its boundary; unset = 80 % of the tick interval. Later groups hold. */
+  DECISION_TICK_BUDGET_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
+  /** Days full prompts and raw answers are kept per decision; after that only their hash and size remain. */
+  PROMPT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
   /** Consecutive provider failures after which a symbol enters safe mode (hold) until a call succeeds. */
   SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   /** Parallel execute jobs per worker process. */

@@ -82,17 +82,29 @@ export const decisions = mysqlTable(
     candleTime: datetime("candle_time", { mode: "date", fsp: 3 }),
     status: mysqlEnum("status", DECISION_STATUSES).notNull(),
     error: text("error"),
+    /** The full prompt and answer, kept PROMPT_RETENTION_DAYS; after that only `promptSha` and a summary. */
     prompt: mediumtext("prompt"),
     rawResponse: mediumtext("raw_response"),
+    /** SHA-256 of the full prompt (system + user), kept after the prompt itself is pruned. */
+    promptSha: varchar("prompt_sha", { length: 64 }),
     promptTokens: int("prompt_tokens").notNull().default(0),
+    /** Prompt tokens the provider served from its prompt cache (billed at the cached-input price). */
+    cachedTokens: int("cached_tokens").notNull().default(0),
     completionTokens: int("completion_tokens").notNull().default(0),
     costUsd: decimal("cost_usd", { precision: 12, scale: 6, mode: "number" }).notNull().default(0),
     latencyMs: int("latency_ms").notNull().default(0),
+    /** ms from the tick boundary to this row being stored (null for rows not made by a scheduled tick). */
+    lagMs: int("lag_ms"),
+    /** After this the decision is stale: execution skips it (tick time + one tick interval). */
+    expiresAt: datetime("expires_at", { mode: "date", fsp: 3 }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("decisions_symbol_tick_group_uq").on(t.symbol, t.tickTime, t.groupKey),
     index("decisions_symbol_created_idx").on(t.symbol, t.createdAt),
+    // The daily token budget and the spend card sum today's rows across symbols.
+    index("decisions_created_idx").on(t.createdAt),
+    index("decisions_group_tick_idx").on(t.groupKey, t.tickTime),
   ],
 );
 

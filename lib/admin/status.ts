@@ -1,13 +1,16 @@
 import "server-only";
 // System status for the console and metrics: feeds, per-symbol decision state, LLM spend, workers.
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions } from "@/db/schema";
+import { BUDGET_WARN_AT, modelPrices, startOfUtcDay, tokenBudget } from "@/lib/decision/budget";
+import { providerConfig, tickIntervalMs } from "@/lib/decision/provider-config";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import { getSystemSetting } from "@/lib/system/settings";
 import { liveWorkers, type WorkerInfo } from "@/lib/workers/heartbeat";
-import { defaultProvider } from "@/lib/decision/provider-config";
+
+export { startOfUtcDay };
 
 /** One market feed series as the feed leader last reported it. */
 export interface FeedStatus {
@@ -42,17 +45,30 @@ export interface SymbolStatus {
   costToday: number;
 }
 
-/** LLM use since 00:00 UTC against the effective daily budget. */
+/** LLM use since 00:00 UTC against the daily budget in force. */
 export interface LlmSpend {
   tokens: number;
   costUsd: number;
   budget: number;
+  /** Where the budget comes from, and how a derived one was computed. */
+  budgetSource: "admin" | "env" | "derived";
+  budgetFormula: string | null;
+  /** tokens / budget (1 = spent). */
+  usedRatio: number;
+  /** At or past BUDGET_WARN_AT (80 %) of the budget. */
+  warning: boolean;
+  /** Provider calls made (holds that asked no model are not calls). */
   calls: number;
+  /** The configured model has no entry in the price table (costs use the OPENAI_PRICE_* fallback). */
+  unpricedModel: string | null;
 }
 
-/** Today 00:00 UTC. */
-export function startOfUtcDay(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** Boundary → decision stored, over recent scheduled decisions. */
+export interface DecisionLag {
+  samples: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
 }
 
 const num = (v: string | undefined | null) =>
@@ -84,7 +100,8 @@ async function usageBySymbol(since: Date) {
       symbol: decisions.symbol,
       tokens: sql<string>`coalesce(sum(${decisions.promptTokens} + ${decisions.completionTokens}), 0)`,
       cost: sql<string>`coalesce(sum(${decisions.costUsd}), 0)`,
-      calls: sql<string>`count(*)`,
+      // A call reached the provider: it used tokens or failed on the way (built-in decisions are not calls).
+      calls: sql<string>`coalesce(sum(${decisions.provider} = 'openai' and (${decisions.promptTokens} > 0 or ${decisions.status} = 'failed')), 0)`,
     })
     .from(decisions)
     .where(gte(decisions.createdAt, since))
@@ -135,11 +152,13 @@ export async function symbolStatuses(now = new Date()): Promise<SymbolStatus[]> 
   );
 }
 
-/** LLM tokens, cost and calls today against the budget (system setting, else env). */
+/** LLM tokens, cost and calls today against the budget in force (admin setting, env, or derived). */
 export async function llmSpendToday(now = new Date()): Promise<LlmSpend> {
-  const [usage, budget] = await Promise.all([
+  const [usage, budget, prices, cfg] = await Promise.all([
     usageBySymbol(startOfUtcDay(now)),
-    getSystemSetting("dailyTokenBudget"),
+    tickIntervalMs().then((interval) => tokenBudget(interval)),
+    modelPrices(),
+    providerConfig(),
   ]);
   let tokens = 0;
   let costUsd = 0;
@@ -149,28 +168,57 @@ export async function llmSpendToday(now = new Date()): Promise<LlmSpend> {
     costUsd += u.cost;
     calls += u.calls;
   }
-  return { tokens, costUsd, calls, budget: budget ?? env.DAILY_TOKEN_BUDGET };
+  const usedRatio = budget.tokens > 0 ? tokens / budget.tokens : tokens > 0 ? 1 : 0;
+  return {
+    tokens,
+    costUsd,
+    calls,
+    budget: budget.tokens,
+    budgetSource: budget.source,
+    budgetFormula: budget.formula,
+    usedRatio,
+    warning: cfg.provider === "openai" && usedRatio >= BUDGET_WARN_AT,
+    unpricedModel: cfg.provider === "openai" && !prices[cfg.model] ? cfg.model : null,
+  };
+}
+
+const LAG_SAMPLES = 2_000;
+
+/** p50 / p99 of boundary → decision stored, over the newest scheduled decisions. */
+export async function decisionLag(): Promise<DecisionLag> {
+  const rows = await db
+    .select({ ms: decisions.lagMs })
+    .from(decisions)
+    .where(and(isNotNull(decisions.lagMs), gte(decisions.createdAt, new Date(Date.now() - 86_400_000))))
+    .orderBy(desc(decisions.createdAt))
+    .limit(LAG_SAMPLES);
+  const sorted = rows.map((r) => r.ms!).sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : null;
+  return { samples: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted.at(-1) ?? null };
 }
 
 /** The whole status page in one read. */
 export async function systemStatus() {
-  const [feeds, symbols, spend, workers, killSwitch, provider, model] = await Promise.all([
+  const [feeds, symbols, spend, lag, workers, killSwitch, cfg] = await Promise.all([
     feedStatuses(),
     symbolStatuses(),
     llmSpendToday(),
+    decisionLag(),
     liveWorkers() as Promise<WorkerInfo[]>,
     getSystemSetting("killSwitch"),
-    getSystemSetting("provider"),
-    getSystemSetting("model"),
+    providerConfig(),
   ]);
+  // The provider and model in force (what the loop really uses), not the raw settings.
   return {
     feeds,
     symbols,
     spend,
+    lag,
     workers,
     killSwitch,
-    provider: provider ?? defaultProvider(),
-    model: model ?? env.OPENAI_MODEL,
+    provider: cfg.provider,
+    model: cfg.model,
     checkedAt: Date.now(),
   };
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { db } from "@/db";
 import { systemSettings } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
+import { DEFAULT_MODEL_PRICES, modelPricesSchema, type ModelPrices } from "@/lib/decision/prices";
+import { derivedBudget } from "@/lib/decision/budget";
 import { defaultProvider } from "@/lib/decision/provider-config";
 import { env } from "@/lib/env";
 import {
@@ -25,8 +27,17 @@ export interface SettingsView {
     model: string;
     tickIntervalMinutes: number;
     dailyTokenBudget: number;
+    modelPrices: ModelPrices;
   };
-  defaults: { provider: string; model: string; tickIntervalMinutes: number; dailyTokenBudget: number };
+  defaults: {
+    provider: string;
+    model: string;
+    tickIntervalMinutes: number;
+    dailyTokenBudget: number;
+    /** How the default budget is made: DAILY_TOKEN_BUDGET, or derived (with its formula). */
+    dailyTokenBudgetSource: string;
+    modelPrices: ModelPrices;
+  };
   symbols: string[];
   updatedAt: Record<string, Date>;
 }
@@ -39,11 +50,16 @@ export async function readSettingsView(): Promise<SettingsView> {
   const rows = await db
     .select({ key: systemSettings.key, updatedAt: systemSettings.updatedAt })
     .from(systemSettings);
+  const tickIntervalMinutes = stored.tickIntervalMinutes ?? env.TICK_INTERVAL_SECONDS / 60;
+  const derived =
+    env.DAILY_TOKEN_BUDGET === undefined ? await derivedBudget(tickIntervalMinutes * 60_000) : null;
   const defaults = {
     provider: defaultProvider(),
     model: env.OPENAI_MODEL,
     tickIntervalMinutes: env.TICK_INTERVAL_SECONDS / 60,
-    dailyTokenBudget: env.DAILY_TOKEN_BUDGET,
+    dailyTokenBudget: derived?.tokens ?? env.DAILY_TOKEN_BUDGET!,
+    dailyTokenBudgetSource: derived ? `derived: ${derived.formula}` : "DAILY_TOKEN_BUDGET",
+    modelPrices: DEFAULT_MODEL_PRICES,
   };
   return {
     stored,
@@ -57,6 +73,7 @@ export async function readSettingsView(): Promise<SettingsView> {
       model: stored.model ?? defaults.model,
       tickIntervalMinutes: stored.tickIntervalMinutes ?? defaults.tickIntervalMinutes,
       dailyTokenBudget: stored.dailyTokenBudget ?? defaults.dailyTokenBudget,
+      modelPrices: stored.modelPrices ?? defaults.modelPrices,
     },
   };
 }
@@ -83,6 +100,13 @@ export const settingsPatchSchema = z
       .int("whole tokens")
       .min(0, "cannot be negative")
       .max(1_000_000_000)
+      .nullable(),
+    modelPrices: modelPricesSchema
+      .refine((t) => Object.keys(t).length <= 100, "At most 100 models")
+      .refine(
+        (t) => Object.keys(t).every((m) => /^[A-Za-z0-9._:/-]{1,64}$/.test(m)),
+        "Model names: letters, digits and . _ : / - only, at most 64",
+      )
       .nullable(),
   })
   .partial()

@@ -27,8 +27,3 @@ export async function tickIntervalMs(): Promise<number> {
   const minutes = await getSystemSetting("tickIntervalMinutes");
   return minutes ? minutes * 60_000 : env.TICK_INTERVAL_SECONDS * 1000;
 }
-
-/** Tokens still allowed today (UTC), given what was spent. */
-export async function tokenBudget(): Promise<number> {
-  return (await getSystemSetting("dailyTokenBudget")) ?? env.DAILY_TOKEN_BUDGET;
-}

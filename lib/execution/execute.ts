@@ -10,6 +10,7 @@ import { latestCandle } from "@/lib/market/series";
 import { loadExecutionContext, type ExecutionAccount } from "@/lib/system/guards";
 import { clientOrderIdFor } from "./client-order-id";
 import { enforceDailyLossLimit } from "./daily-loss";
+import { staleDecisionReason } from "./decision-freshness";
 import { loadDecision } from "./load-decision";
 import { claimOrderRow, FINAL_STATUSES, finishOrder } from "./record";
 import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
@@ -42,6 +43,12 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
   const fail = (reason: string) => finishOrder(order, { status: "failed", reason });
 
   if (ctx.blocked !== null) return skip(ctx.blocked);
+  // A resumed job finishes what an earlier attempt started (it may have reached the exchange); a new one
+  // never acts on a stale or superseded decision.
+  if (!resumed) {
+    const stale = await staleDecisionReason(decision);
+    if (stale) return skip(stale);
+  }
   const { settings, account } = ctx;
   if (!settings.exchangeAccountId) return skip("No exchange account selected for auto-trading.");
   if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
@@ -151,6 +158,10 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       stopFraction,
       decision.takeProfit ?? stopFraction * 2,
     );
+    if (!(stopLoss > 0) || !(takeProfit > 0))
+      return skip(
+        `Stop loss ${stopLoss} or take profit ${takeProfit} is not a valid price: no position opened.`,
+      );
     await adapter.setLeverage(symbol, leverage);
     const o = await adapter.placeMarketOrder({
       symbol,

@@ -7,6 +7,9 @@ export type RiskLevel = "low" | "medium" | "high";
 /** Share of equity put at risk between entry and stop, by risk level. */
 export const RISK_FRACTION: Record<RiskLevel, number> = { low: 0.005, medium: 0.01, high: 0.02 };
 
+/** Stops tighter than this never size a position (defence in depth: decisions are bounded when made). */
+export const MIN_SIZING_STOP = 0.001;
+
 /** Share of free margin an order may use (room for fees and slippage). */
 export const MARGIN_USE = 0.95;
 
@@ -37,6 +40,11 @@ export function sizePosition(input: {
   const { equity, available, price, stopFraction, leverage, limits } = input;
   if (!(price > 0) || !(stopFraction > 0))
     return { ok: false, reason: "No usable price or stop distance for sizing." };
+  if (stopFraction < MIN_SIZING_STOP)
+    return {
+      ok: false,
+      reason: `The stop distance ${(stopFraction * 100).toFixed(3)} % is below the ${MIN_SIZING_STOP * 100} % minimum: no position opened.`,
+    };
   const byRisk = (equity * RISK_FRACTION[input.riskLevel]) / (price * stopFraction);
   const byMargin = (Math.max(0, available) * MARGIN_USE * leverage) / price;
   const qty = roundDownToStep(Math.min(byRisk, byMargin), limits.qtyStep);

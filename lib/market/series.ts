@@ -4,7 +4,10 @@ import "server-only";
 import { singleFlight } from "@/lib/batch/batcher";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
+import { aggregate } from "./aggregate";
 import { INTERVAL_MS, type Candle, type Interval } from "./types";
+
+export { aggregate };
 
 /** Redis key of a stored series, e.g. `tp:candles:replay:BTCUSDT:1m`. */
 export function seriesKey(symbol: string, source: string = env.MARKET_SOURCE, interval = "1m"): string {
@@ -75,26 +78,6 @@ export function feedLockKey(symbol: string, source: string = env.MARKET_SOURCE):
  */
 export function isClosed(c: Candle, newerExists: boolean, now = Date.now()): boolean {
   return newerExists || c.t + INTERVAL_MS["1m"] <= now;
-}
-
-/** Aggregate 1m candles (oldest first) into `interval` candles aligned to UTC boundaries. */
-export function aggregate(candles: Candle[], interval: Interval): Candle[] {
-  if (interval === "1m") return candles;
-  const size = INTERVAL_MS[interval];
-  const out: Candle[] = [];
-  for (const c of candles) {
-    const t = Math.floor(c.t / size) * size;
-    const last = out[out.length - 1];
-    if (last && last.t === t) {
-      last.h = Math.max(last.h, c.h);
-      last.l = Math.min(last.l, c.l);
-      last.c = c.c;
-      last.v = Math.round((last.v + c.v) * 1e8) / 1e8;
-    } else {
-      out.push({ ...c, t });
-    }
-  }
-  return out;
 }
 
 // 1m candles needed to build `count` derived candles (plus one bucket of slack for the partial first bucket).

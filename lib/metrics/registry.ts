@@ -6,7 +6,7 @@ import { Gauge, Registry, collectDefaultMetrics, type Metric } from "prom-client
 import { db } from "@/db";
 import { decisions, orders } from "@/db/schema";
 import { queueCounts } from "@/lib/admin/queues";
-import { feedStatuses, llmSpendToday } from "@/lib/admin/status";
+import { decisionLag, feedStatuses, llmSpendToday } from "@/lib/admin/status";
 import { liveWorkers } from "@/lib/workers/heartbeat";
 import { getSystemSetting } from "@/lib/system/settings";
 
@@ -57,6 +57,21 @@ function build(): Registry {
   });
 
   new Gauge({
+    name: "tickpilot_decision_lag_seconds",
+    help: "Tick boundary to decision stored, over the newest scheduled decisions (last 24 h), by quantile",
+    labelNames: ["quantile"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const lag = await decisionLag();
+      if (lag.samples === 0) return;
+      this.set({ quantile: "0.5" }, lag.p50Ms! / 1000);
+      this.set({ quantile: "0.99" }, lag.p99Ms! / 1000);
+      this.set({ quantile: "1" }, lag.maxMs! / 1000);
+    },
+  });
+
+  new Gauge({
     name: "tickpilot_decisions_last_hour",
     help: "Decisions made in the last hour",
     registers: [registry],
@@ -99,7 +114,7 @@ function build(): Registry {
     },
   });
 
-  // The three LLM gauges share one read per scrape (collect() runs for each gauge within the same scrape).
+  // The LLM gauges share one read per scrape (collect() runs for each gauge within the same scrape).
   let spendRead: { at: number; value: ReturnType<typeof llmSpendToday> } | null = null;
   const spend = () => {
     if (!spendRead || Date.now() - spendRead.at > 1000)
@@ -128,6 +143,22 @@ function build(): Registry {
     registers: [registry],
     async collect() {
       this.set((await spend()).budget);
+    },
+  });
+  new Gauge({
+    name: "tickpilot_llm_budget_used_ratio",
+    help: "Share of the daily LLM token budget used (1 = spent)",
+    registers: [registry],
+    async collect() {
+      this.set((await spend()).usedRatio);
+    },
+  });
+  new Gauge({
+    name: "tickpilot_llm_budget_warning",
+    help: "1 when the LLM provider is in use and 80 % or more of the daily token budget is spent",
+    registers: [registry],
+    async collect() {
+      this.set((await spend()).warning ? 1 : 0);
     },
   });
   new Gauge({

@@ -4,6 +4,7 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { systemSettings } from "@/db/schema";
+import { modelPricesSchema, type ModelPrices } from "@/lib/decision/prices";
 
 /** Each setting's schema and default. */
 export const SYSTEM_SETTINGS = {
@@ -23,8 +24,10 @@ export const SYSTEM_SETTINGS = {
     schema: z.number().int().min(1).max(240).nullable(),
     default: null as number | null,
   },
-  /** LLM tokens allowed per UTC day across all symbols; null = DAILY_TOKEN_BUDGET from env. */
+  /** LLM tokens allowed per UTC day across all symbols; null = DAILY_TOKEN_BUDGET from env, else derived. */
   dailyTokenBudget: { schema: z.number().int().min(0).nullable(), default: null as number | null },
+  /** LLM prices per model (USD per 1M tokens); null = the built-in table of list prices. */
+  modelPrices: { schema: modelPricesSchema.nullable(), default: null as ModelPrices | null },
 } as const;
 
 export type SystemSettingKey = keyof typeof SYSTEM_SETTINGS;

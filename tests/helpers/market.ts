@@ -27,3 +27,15 @@ export async function storeCandles(symbol: string, candles: Candle[]): Promise<v
   for (const c of candles) pipeline.zadd(key, c.t, encodeCandle(c));
   await pipeline.exec();
 }
+
+/**
+ * Real candles re-timed to a tick: `count` closed 1m candles ending at the boundary `tickMs` (the last one
+ * opens at tickMs − 1m) plus the forming candle at `tickMs`, so a tick at `tickMs` finds its candle at once.
+ */
+export async function storeCandlesForTick(symbol: string, tickMs: number, count = 3120, offset = 0) {
+  const rows = realCandles(count + 1, offset);
+  const first = tickMs - count * 60_000;
+  const candles = rows.map((c, i) => ({ ...c, t: first + i * 60_000 }));
+  await storeCandles(symbol, candles);
+  return candles;
+}

@@ -105,7 +105,10 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/tickpilot_orders_24h\{status="skipped",app="tickpilot"\} 2/);
     expect(text).toMatch(/tickpilot_orders_24h\{status="filled",app="tickpilot"\} 1/);
     expect(text).toMatch(/tickpilot_llm_tokens_today\{app="tickpilot"\} 2200/);
-    expect(text).toMatch(/tickpilot_llm_token_budget\{app="tickpilot"\} 200000/);
+    // No admin setting, no DAILY_TOKEN_BUDGET: derived, 3 groups × 288 ticks × 1,200 tokens × 1.5 headroom.
+    expect(text).toMatch(/tickpilot_llm_token_budget\{app="tickpilot"\} 1555200/);
+    expect(text).toMatch(/tickpilot_llm_budget_used_ratio\{app="tickpilot"\} 0\.0014/);
+    expect(text).toMatch(/tickpilot_llm_budget_warning\{app="tickpilot"\} 0/);
     expect(text).toMatch(/tickpilot_decision_latency_seconds\{quantile="1",app="tickpilot"\} 2\.4/);
     const lag =
       /tickpilot_feed_lag_seconds\{source="replay",symbol="BTCUSDT",app="tickpilot"\} ([\d.]+)/.exec(text);
@@ -127,7 +130,7 @@ describe("system status", () => {
       tokensToday: 2200,
     });
     expect(s.symbols[0]!.lastDecision).toMatchObject({ action: "hold", latencyMs: 2400, provider: "openai" });
-    expect(s.spend).toMatchObject({ tokens: 2200, calls: 2, budget: 200000 });
+    expect(s.spend).toMatchObject({ tokens: 2200, calls: 2, budget: 1555200, budgetSource: "derived" });
     expect(s.spend.costUsd).toBeCloseTo(0.03, 6);
   });
 });

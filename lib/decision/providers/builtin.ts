@@ -1,6 +1,6 @@
 // The built-in strategy (no LLM): EMA20/EMA50 trend, RSI14 filter, MACD momentum, ATR-based stop and target.
 import type { RiskLevel } from "../build-prompt";
-import type { IndicatorSnapshot } from "../indicators";
+import type { MarketView } from "../market-view";
 import type { DecisionOutput } from "../schema";
 
 const PROFILE: Record<RiskLevel, { leverage: number; stopAtr: number; rr: number; minScore: number }> = {
@@ -9,20 +9,22 @@ const PROFILE: Record<RiskLevel, { leverage: number; stopAtr: number; rr: number
   high: { leverage: 5, stopAtr: 2.5, rr: 2.5, minScore: 2 },
 };
 
-/** Deterministic decision from indicators: same input, same output. */
+/** Deterministic decision from the market view: same input, same output. Stops never below `minStop`. */
 export function builtinDecision(
-  ind: IndicatorSnapshot,
+  view: MarketView,
   riskLevel: RiskLevel,
   leverageCap: number,
+  minStop: number,
 ): DecisionOutput {
+  const ind = view.m1;
   const p = PROFILE[riskLevel];
   const trend = ind.ema20 > ind.ema50 ? 1 : ind.ema20 < ind.ema50 ? -1 : 0;
   const momentum = ind.macdHistogram > 0 ? 1 : ind.macdHistogram < 0 ? -1 : 0;
   const rsiVote = ind.rsi14 < 35 ? 1 : ind.rsi14 > 65 ? -1 : 0;
   const score = trend + momentum + rsiVote;
-  const stop = Math.min(0.5, Math.max(0.002, (p.stopAtr * ind.atr14) / ind.close));
+  const stop = Math.min(0.1, Math.max(minStop, (p.stopAtr * ind.atr14) / ind.close));
   const leverage = Math.max(1, Math.min(p.leverage, leverageCap));
-  const base = { leverage, stop_loss: round(stop), take_profit: round(Math.min(2, stop * p.rr)) };
+  const base = { leverage, stop_loss: roundUp(stop), take_profit: roundUp(Math.min(0.5, stop * p.rr)) };
   const detail = `EMA20 ${ind.ema20.toFixed(1)} vs EMA50 ${ind.ema50.toFixed(1)}, RSI14 ${ind.rsi14.toFixed(1)}, MACD histogram ${ind.macdHistogram.toFixed(2)}`;
   const confidence = round(Math.min(0.95, 0.5 + 0.15 * Math.abs(score)));
   if (ind.rsi14 > 80 || ind.rsi14 < 20) {
@@ -58,3 +60,5 @@ export function builtinDecision(
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
+// Stops and targets round away from the entry, so rounding never takes them under the floor.
+const roundUp = (n: number) => Math.ceil(n * 10_000 - 1e-9) / 10_000;

@@ -1,22 +1,12 @@
 import "server-only";
-// The OpenAI provider: the openai v6 SDK with structured outputs, a timeout and bounded retries. Works with any
-// OpenAI-compatible server through OPENAI_BASE_URL. Every failure comes back as a recorded hold, never a throw.
+// The OpenAI provider: the openai v6 SDK with structured outputs, bounded answer length, a timeout, bounded
+// retries and the tick's deadline as an abort signal. Works with any OpenAI-compatible server through
+// OPENAI_BASE_URL. Every failure comes back as a recorded hold, never a throw.
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { env } from "@/lib/env";
-import { SYSTEM_PROMPT } from "../build-prompt";
-import { decisionSchema, holdDecision, wireDecisionSchema, type DecisionOutput } from "../schema";
-
-export interface ProviderResult {
-  decision: DecisionOutput;
-  status: "ok" | "invalid" | "failed";
-  error: string | null;
-  raw: string | null;
-  promptTokens: number;
-  completionTokens: number;
-  costUsd: number;
-  latencyMs: number;
-}
+import { decisionSchema, holdDecision, wireDecisionSchema } from "../schema";
+import type { ProviderResult } from "./types";
 
 let client: OpenAI | undefined;
 function openai(): OpenAI {
@@ -28,73 +18,85 @@ function openai(): OpenAI {
   }));
 }
 
-/** Estimated USD cost of a call from its token counts. */
-export function estimateCost(promptTokens: number, completionTokens: number): number {
-  const usd =
-    (promptTokens * env.OPENAI_PRICE_INPUT_PER_MTOK + completionTokens * env.OPENAI_PRICE_OUTPUT_PER_MTOK) /
-    1e6;
-  return Math.round(usd * 1e6) / 1e6;
+/** One chat completion: static system prompt first (cacheable), then the group's data. */
+export interface ModelCall {
+  system: string;
+  prompt: string;
+  model: string;
+  /** Aborts the call (and its retries) when the tick's time budget runs out. */
+  signal?: AbortSignal;
 }
 
-/** Ask the model for one decision; invalid JSON, a schema violation, a timeout or an HTTP error → hold. */
-export async function openaiDecision(
-  prompt: string,
-  model: string,
-  leverageCap: number,
-): Promise<ProviderResult> {
+const RESPONSE_FORMAT = zodResponseFormat(wireDecisionSchema, "decision");
+
+/** Ask the model for one decision; a refusal, invalid JSON, a schema violation or an error → hold. */
+export async function openaiDecision(call: ModelCall): Promise<ProviderResult> {
   const start = performance.now();
-  const base = { promptTokens: 0, completionTokens: 0, costUsd: 0, raw: null as string | null };
+  const empty = { prompt: 0, cached: 0, completion: 0 };
   try {
-    const res = await openai().chat.completions.create({
-      model,
-      temperature: 0.2,
-      messages: [
-        { role: "system", content: SYSTEM_PROMPT },
-        { role: "user", content: prompt },
-      ],
-      response_format: zodResponseFormat(wireDecisionSchema, "decision"),
-    });
+    const res = await openai().chat.completions.create(
+      {
+        model: call.model,
+        temperature: 0.2,
+        max_completion_tokens: env.OPENAI_MAX_COMPLETION_TOKENS,
+        messages: [
+          { role: "system", content: call.system },
+          { role: "user", content: call.prompt },
+        ],
+        response_format: RESPONSE_FORMAT,
+      },
+      { signal: call.signal },
+    );
     const latencyMs = Math.round(performance.now() - start);
-    const promptTokens = res.usage?.prompt_tokens ?? 0;
-    const completionTokens = res.usage?.completion_tokens ?? 0;
-    const raw = res.choices[0]?.message?.content ?? null;
-    const meta = {
-      promptTokens,
-      completionTokens,
-      costUsd: estimateCost(promptTokens, completionTokens),
-      raw,
-      latencyMs,
+    const usage = {
+      prompt: res.usage?.prompt_tokens ?? 0,
+      cached: res.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+      completion: res.usage?.completion_tokens ?? 0,
     };
+    const choice = res.choices[0];
+    const meta = { usage, latencyMs };
+    if (choice?.message?.refusal) {
+      const text = choice.message.refusal.slice(0, 2000);
+      return {
+        ...meta,
+        raw: text,
+        status: "skipped",
+        error: `the model refused: ${text.slice(0, 200)}`,
+        decision: holdDecision("The model declined to decide: holding."),
+      };
+    }
+    const raw = choice?.message?.content ?? null;
+    const invalid = (error: string, reason: string) => ({
+      ...meta,
+      raw,
+      status: "invalid" as const,
+      error,
+      decision: holdDecision(`Invalid answer from the model (${reason}): holding.`),
+    });
+    if (choice?.finish_reason === "length")
+      return invalid(
+        `the answer was cut off at max_completion_tokens (${env.OPENAI_MAX_COMPLETION_TOKENS})`,
+        "cut off",
+      );
     let json: unknown;
     try {
       json = JSON.parse(raw ?? "");
     } catch {
-      return {
-        ...meta,
-        status: "invalid",
-        error: "the model's answer is not valid JSON",
-        decision: holdDecision("Invalid answer from the model (not JSON): holding."),
-      };
+      return invalid("the model's answer is not valid JSON", "not JSON");
     }
     const parsed = decisionSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const error = `schema violation at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`;
-      return {
-        ...meta,
-        status: "invalid",
-        error,
-        decision: holdDecision(`Invalid answer from the model (${error}): holding.`),
-      };
+      return invalid(error, error);
     }
-    const decision = { ...parsed.data, leverage: Math.min(parsed.data.leverage, leverageCap) };
-    return { ...meta, status: "ok", error: null, decision };
+    return { ...meta, raw, status: "ok", error: null, decision: parsed.data };
   } catch (err) {
-    const latencyMs = Math.round(performance.now() - start);
     const error = describeError(err);
     return {
-      ...base,
-      latencyMs,
+      usage: empty,
+      latencyMs: Math.round(performance.now() - start),
+      raw: null,
       status: "failed",
       error,
       decision: holdDecision(`Decision provider failed (${error}): holding.`),
@@ -103,6 +105,7 @@ export async function openaiDecision(
 }
 
 function describeError(err: unknown): string {
+  if (err instanceof OpenAI.APIUserAbortError) return "the tick's time budget ran out";
   if (err instanceof OpenAI.APIConnectionTimeoutError) return "timed out";
   if (err instanceof OpenAI.APIConnectionError) return "could not reach the model server";
   if (err instanceof OpenAI.APIError) return `model server answered HTTP ${err.status ?? "error"}`;

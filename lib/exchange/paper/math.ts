@@ -47,3 +47,8 @@ export function r8(n: number): number {
 export function floorToStep(qty: number, step: number): number {
   return r8(Math.floor(qty / step + 1e-9) * step);
 }
+
+/** Cost of opening and closing a position as a fraction of its notional: two taker fees and two slippages. */
+export function roundTripCost(rules: Pick<PaperRules, "slippageBps" | "takerFee">): number {
+  return 2 * (rules.takerFee + rules.slippageBps / 10_000);
+}
