@@ -83,10 +83,11 @@ async function main(): Promise<void> {
   const workers: ChildProcess[] = [];
   const results: Record<string, unknown>[] = [];
   try {
-    // Two hours of 1m candles around 50,000 (the strategy reads closed candles; fills use the latest close).
+    // Two hours of 1m candles around 50,000 up to the forming one (the tick waits for the candle that closed
+    // at its boundary; the strategy reads closed candles; fills use the latest close).
     const now = Math.floor(Date.now() / 60_000) * 60_000;
     const pipe = redis().pipeline();
-    for (let i = 120; i >= 1; i--) {
+    for (let i = 120; i >= 0; i--) {
       const t = now - i * 60_000;
       const c = 50_000 + Math.round(Math.sin(i / 7) * 150);
       pipe.zadd(seriesKey("BTCUSDT"), t, encodeCandle({ t, o: c, h: c + 20, l: c - 20, c, v: 1 }));

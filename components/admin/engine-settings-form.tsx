@@ -19,7 +19,13 @@ interface Props {
     tickIntervalMinutes: number | null;
     dailyTokenBudget: number | null;
   };
-  defaults: { provider: string; model: string; tickIntervalMinutes: number; dailyTokenBudget: number };
+  defaults: {
+    provider: string;
+    model: string;
+    tickIntervalMinutes: number;
+    dailyTokenBudget: number;
+    dailyTokenBudgetSource: string;
+  };
 }
 
 const DEFAULT = "default";
@@ -128,7 +134,8 @@ export function EngineSettingsForm({ stored, defaults }: Props) {
             aria-invalid={!!errors.dailyTokenBudget}
           />
           <FieldDescription>
-            LLM tokens per UTC day across all symbols, enforced by the decision loop.
+            LLM tokens per UTC day across all symbols, enforced by the decision loop. Default{" "}
+            {defaults.dailyTokenBudgetSource}.
           </FieldDescription>
           <FieldError>{errors.dailyTokenBudget}</FieldError>
         </Field>

@@ -1,4 +1,5 @@
-// The four headline numbers of the status page: kill switch, LLM spend vs budget, workers, queue backlog.
+// The four headline numbers of the status page: kill switch (with the provider in force), LLM spend vs the
+// budget in force (warning at 80 %), workers, queue backlog.
 import { CpuIcon, GaugeIcon, LayersIcon, OctagonAlertIcon, ShieldCheckIcon } from "lucide-react";
 
 import { Card } from "@/components/ui/card";
@@ -33,8 +34,9 @@ function Stat({
 /** Headline cards; the kill switch card turns red while the switch is on. */
 export function StatusCards({ status, queues }: { status: SystemStatus; queues: QueueCounts[] }) {
   const { spend } = status;
-  const used = spend.budget > 0 ? Math.min(100, (spend.tokens / spend.budget) * 100) : 100;
-  const waiting = queues.reduce((n, q) => n + q.waiting + q.delayed, 0);
+  const used = Math.min(100, spend.usedRatio * 100);
+  const waiting = queues.reduce((n, q) => n + q.waiting, 0);
+  const delayed = queues.reduce((n, q) => n + q.delayed, 0);
   const failed = queues.reduce((n, q) => n + q.failed, 0);
   return (
     <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
@@ -51,15 +53,26 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
           {status.model}
         </p>
       </Stat>
-      <Stat label="LLM tokens today" icon={GaugeIcon} tone={used >= 100 ? "danger" : undefined}>
+      <Stat label="LLM tokens today" icon={GaugeIcon} tone={used >= 100 || spend.warning ? "danger" : undefined}>
         <p className="text-2xl font-semibold tabular-nums">
           {formatCompact(spend.tokens)}
           <span className="text-muted-foreground text-sm font-normal"> / {formatCompact(spend.budget)}</span>
         </p>
         <Progress value={used} aria-label="Share of the daily token budget used" className="h-1.5" />
         <p className="text-muted-foreground text-xs">
-          {formatUsd(spend.costUsd, { decimals: 4 })} · {spend.calls} LLM calls since 00:00 UTC
+          {formatUsd(spend.costUsd, { decimals: 4 })} · {spend.calls} LLM call{spend.calls === 1 ? "" : "s"} since
+          00:00 UTC · budget {spend.budgetSource}
         </p>
+        {spend.warning && (
+          <p className="text-destructive text-xs font-medium" role="status" data-testid="budget-warning">
+            {Math.floor(spend.usedRatio * 100)} % of today&apos;s budget used: decisions hold when it runs out.
+          </p>
+        )}
+        {spend.unpricedModel && (
+          <p className="text-muted-foreground text-xs">
+            No price for {spend.unpricedModel}: costs use the fallback price.
+          </p>
+        )}
       </Stat>
       <Stat label="Workers" icon={CpuIcon} tone={status.workers.length === 0 ? "danger" : undefined}>
         <p className="text-2xl font-semibold tabular-nums">{status.workers.length}</p>
@@ -70,7 +83,7 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
       <Stat label="Queues" icon={LayersIcon} tone={failed > 0 ? "danger" : undefined}>
         <p className="text-2xl font-semibold tabular-nums">
           {waiting}
-          <span className="text-muted-foreground text-sm font-normal"> waiting</span>
+          <span className="text-muted-foreground text-sm font-normal"> waiting · {delayed} delayed</span>
         </p>
         <p className={cn("text-xs", failed > 0 ? "text-destructive" : "text-muted-foreground")}>
           {failed} failed job{failed === 1 ? "" : "s"}

@@ -1,7 +1,7 @@
 // Feed and per-symbol decision tables of the status page.
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { FeedStatus, SymbolStatus } from "@/lib/admin/status";
+import type { DecisionLag, FeedStatus, SymbolStatus } from "@/lib/admin/status";
 import { formatDateTime, formatUsd } from "@/lib/utils";
 import { formatAgo, formatCompact, formatDuration } from "./format";
 import { SectionCard } from "./section-card";
@@ -50,13 +50,43 @@ export function FeedsTable({ feeds, now }: { feeds: FeedStatus[]; now: number })
   );
 }
 
-/** Per symbol: last decision, provider/model, latency, tokens and cost today, safe mode, pause. */
-export function SymbolsTable({ symbols }: { symbols: SymbolStatus[] }) {
+/** Goal for boundary → decision stored, p99 (built-in provider). */
+const LAG_GOAL_MS = 3_000;
+const seconds = (ms: number | null) => (ms === null ? "—" : `${(ms / 1000).toFixed(2)} s`);
+
+// Tick boundary → decision stored: p50, p99 and max over the last 24 h, against the 3 s goal.
+function LagSummary({ lag }: { lag: DecisionLag }) {
+  if (lag.samples === 0)
+    return <p className="text-muted-foreground text-sm">No scheduled decision in the last 24 hours.</p>;
+  const late = (lag.p99Ms ?? 0) > LAG_GOAL_MS;
+  return (
+    <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm" data-testid="decision-lag">
+      <span className="text-muted-foreground">Boundary → decision stored</span>
+      <span className="tabular-nums">
+        p50 <span className="font-medium">{seconds(lag.p50Ms)}</span>
+      </span>
+      <span className="tabular-nums">
+        p99 <span className="font-medium">{seconds(lag.p99Ms)}</span>
+      </span>
+      <span className="tabular-nums">
+        max <span className="font-medium">{seconds(lag.maxMs)}</span>
+      </span>
+      <Badge variant={late ? "warning" : "success"}>{late ? "p99 over 3 s" : "p99 within 3 s"}</Badge>
+      <span className="text-muted-foreground text-xs">{formatCompact(lag.samples)} decisions, last 24 h</span>
+    </div>
+  );
+}
+
+/** Per symbol: last decision, provider/model, latency, tokens and cost today, safe mode, pause; tick lag. */
+export function SymbolsTable({ symbols, lag }: { symbols: SymbolStatus[]; lag: DecisionLag }) {
   return (
     <SectionCard
       title="Decision loop"
-      description="The latest decision per symbol and today's LLM use (UTC day)."
+      description="The latest decision per symbol, how late after the boundary decisions land, and today's LLM use (UTC day)."
     >
+      <div className="mb-4">
+        <LagSummary lag={lag} />
+      </div>
       <Table>
         <TableHeader>
           <TableRow>

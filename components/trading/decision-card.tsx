@@ -14,6 +14,7 @@ export interface ScheduleView {
   tickIntervalMs: number;
   provider: string;
   model: string;
+  serverNow?: number;
 }
 
 const ACTION_VARIANT = { buy: "success", sell: "danger", close: "warning", hold: "muted" } as const;
@@ -41,7 +42,7 @@ const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 /** The decision card (`decisions` newest first). */
 export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[]; schedule: ScheduleView }) {
-  const { leftMs, nextAt } = useCountdown(schedule.nextTickAt, schedule.tickIntervalMs);
+  const { leftMs, nextAt } = useCountdown(schedule.nextTickAt, schedule.tickIntervalMs, schedule.serverNow);
   const latest = decisions[0] ?? null;
   // SL/TP and leverage only mean something for an order-opening decision.
   const trades = latest?.action === "buy" || latest?.action === "sell";
@@ -56,6 +57,7 @@ export function DecisionCard({ decisions, schedule }: { decisions: DecisionItem[
           <div
             className="bg-muted text-muted-foreground flex items-center gap-1.5 rounded-md px-2 py-1 text-xs whitespace-nowrap tabular-nums"
             data-testid="next-tick"
+            data-next-at={leftMs ? nextAt : undefined}
             title={`Decisions every ${Math.round(schedule.tickIntervalMs / 1000)} s, at ${hhmm(nextAt)} UTC next`}
             suppressHydrationWarning
           >

@@ -8,9 +8,11 @@ export interface DecisionSchedule {
   tickIntervalMs: number;
   provider: "builtin" | "openai";
   model: string;
+  /** The server's clock when this was made: the dashboard corrects its own clock's skew with it. */
+  serverNow: number;
 }
 
-/** The next tick (the interval boundary after `now`) and the configured provider. */
+/** The next tick (the interval boundary after `now`, where the scheduler fires) and the configured provider. */
 export async function decisionSchedule(now = Date.now()): Promise<DecisionSchedule> {
   const [interval, cfg] = await Promise.all([tickIntervalMs(), providerConfig()]);
   return {
@@ -18,5 +20,6 @@ export async function decisionSchedule(now = Date.now()): Promise<DecisionSchedu
     tickIntervalMs: interval,
     provider: cfg.provider,
     model: cfg.model,
+    serverNow: now,
   };
 }

@@ -20,6 +20,7 @@ import { closeDb, db } from "@/db";
 import { decisions, tradingSettings } from "@/db/schema";
 import { tokenBudget } from "@/lib/decision/budget";
 import { frozenGroups } from "@/lib/decision/frozen-groups";
+import { pruneOldPrompts } from "@/lib/decision/prune-prompts";
 import { runTick } from "@/lib/decision/run-tick";
 import { getDecisionState } from "@/lib/decision/state";
 import { QUEUES } from "@/lib/queue/names";
@@ -221,6 +222,23 @@ describe("openai provider through the real client", () => {
       sql`EXPLAIN SELECT COALESCE(SUM(prompt_tokens + completion_tokens), 0) FROM decisions WHERE created_at >= ${new Date()}`,
     )) as unknown as [Array<{ key: string | null; type: string }>];
     expect(plan[0]!.key).toBe("decisions_created_idx");
+  });
+});
+
+describe("prompt retention", () => {
+  it("clears full prompts and raw answers after the retention period, keeping the hash and the decision", async () => {
+    const t = await nextTick();
+    await runTick(SYMBOL, t);
+    const d = await onlyDecision(t);
+    expect(d.prompt).not.toBeNull();
+    // Not old enough yet: untouched.
+    await pruneOldPrompts(Date.now(), 14);
+    expect((await onlyDecision(t)).prompt).toBe(d.prompt);
+    // 15 days later.
+    expect(await pruneOldPrompts(Date.now() + 15 * 86_400_000, 14)).toBeGreaterThanOrEqual(1);
+    const pruned = await onlyDecision(t);
+    expect(pruned).toMatchObject({ prompt: null, rawResponse: null, promptSha: d.promptSha, action: "buy" });
+    expect(pruned.reason).toBe(d.reason);
   });
 });
 

@@ -26,7 +26,7 @@ export default async function AdminStatusPage() {
       <div className="space-y-6">
         <StatusCards status={status} queues={queues} />
         <FeedsTable feeds={status.feeds} now={status.checkedAt} />
-        <SymbolsTable symbols={status.symbols} />
+        <SymbolsTable symbols={status.symbols} lag={status.lag} />
         <QueuesTable queues={queues} />
         <FailedJobs jobs={failed.map((j) => ({ ...j, data: JSON.stringify(j.data) }))} />
         <WorkersTable workers={status.workers} now={status.checkedAt} />

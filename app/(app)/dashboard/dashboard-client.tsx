@@ -44,6 +44,11 @@ export function DashboardClient(props: Props) {
       refreshInterval: Math.max(60_000, props.schedule.tickIntervalMs),
     },
   );
+  // The schedule follows admin changes of the interval or provider without a reload.
+  const { data: schedule } = useSWR<ScheduleView>("/api/decision-schedule", swrFetcher, {
+    fallbackData: props.schedule,
+    refreshInterval: 60_000,
+  });
   const { data: portfolio, mutate: refetchPortfolio } = useSWR<Portfolio>("/api/portfolio", swrFetcher, {
     fallbackData: props.portfolio,
     refreshInterval: 15_000,
@@ -86,7 +91,7 @@ export function DashboardClient(props: Props) {
             accountLabel={current.account?.label ?? null}
             onChange={setAutoTrade}
           />
-          <DecisionCard decisions={decisions} schedule={props.schedule} />
+          <DecisionCard decisions={decisions} schedule={schedule ?? props.schedule} />
           <PositionCard portfolio={current} price={price} />
         </div>
         <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">

@@ -1,7 +1,9 @@
-// GET /admin/controls — global kill switch, per-symbol pause, decision provider/model, tick interval, token budget.
+// GET /admin/controls — global kill switch, per-symbol pause, decision provider/model, tick interval, token budget,
+// LLM prices.
 import type { Metadata } from "next";
 
 import { EngineSettingsForm } from "@/components/admin/engine-settings-form";
+import { ModelPricesForm } from "@/components/admin/model-prices-form";
 import { KillSwitchControl, SymbolPauseControl } from "@/components/admin/switch-controls";
 import { PageHeader } from "@/components/page-header";
 import { readSettingsView } from "@/lib/admin/system-settings";
@@ -24,6 +26,13 @@ export default async function AdminControlsPage() {
         <SymbolPauseControl symbols={view.symbols} paused={view.stored.pausedSymbols} />
         <div className="lg:col-span-2">
           <EngineSettingsForm stored={view.stored} defaults={view.defaults} />
+        </div>
+        <div className="lg:col-span-2">
+          <ModelPricesForm
+            prices={view.effective.modelPrices}
+            custom={view.stored.modelPrices !== null}
+            activeModel={view.effective.model}
+          />
         </div>
       </div>
     </>
