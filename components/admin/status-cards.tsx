@@ -53,19 +53,24 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
           {status.model}
         </p>
       </Stat>
-      <Stat label="LLM tokens today" icon={GaugeIcon} tone={used >= 100 || spend.warning ? "danger" : undefined}>
+      <Stat
+        label="LLM tokens today"
+        icon={GaugeIcon}
+        tone={used >= 100 || spend.warning ? "danger" : undefined}
+      >
         <p className="text-2xl font-semibold tabular-nums">
           {formatCompact(spend.tokens)}
           <span className="text-muted-foreground text-sm font-normal"> / {formatCompact(spend.budget)}</span>
         </p>
         <Progress value={used} aria-label="Share of the daily token budget used" className="h-1.5" />
         <p className="text-muted-foreground text-xs">
-          {formatUsd(spend.costUsd, { decimals: 4 })} · {spend.calls} LLM call{spend.calls === 1 ? "" : "s"} since
-          00:00 UTC · budget {spend.budgetSource}
+          {formatUsd(spend.costUsd, { decimals: 4 })} · {spend.calls} LLM call{spend.calls === 1 ? "" : "s"}{" "}
+          since 00:00 UTC · budget {spend.budgetSource}
         </p>
         {spend.warning && (
           <p className="text-destructive text-xs font-medium" role="status" data-testid="budget-warning">
-            {Math.floor(spend.usedRatio * 100)} % of today&apos;s budget used: decisions hold when it runs out.
+            {Math.floor(spend.usedRatio * 100)} % of today&apos;s budget used: decisions hold when it runs
+            out.
           </p>
         )}
         {spend.unpricedModel && (
