@@ -20,6 +20,18 @@ interface Detail {
   prompt: string | null;
   rawResponse: string | null;
   error: string | null;
+  promptSha: string | null;
+  provider: string;
+  lagMs: number | null;
+}
+
+// What to show where the prompt was: the built-in strategy has none; old ones are pruned to their hash.
+function promptText(d: Detail): string {
+  if (d.prompt) return d.prompt;
+  if (d.promptSha) return `Pruned after the retention period. SHA-256: ${d.promptSha}`;
+  return d.provider === "builtin"
+    ? "The built-in strategy has no prompt."
+    : "No prompt: the model was not asked.";
 }
 
 function Block({ title, text }: { title: string; text: string | null }) {
@@ -134,10 +146,15 @@ export function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
                         <p className="text-destructive text-sm">{detail}</p>
                       ) : (
                         <div className="grid gap-4 lg:grid-cols-2">
-                          <Block title="Prompt" text={detail.prompt} />
+                          <Block title="Prompt" text={promptText(detail)} />
                           <Block title="Raw response" text={detail.rawResponse} />
                           {detail.error && (
                             <p className="text-destructive text-sm lg:col-span-2">Error: {detail.error}</p>
+                          )}
+                          {detail.lagMs !== null && (
+                            <p className="text-muted-foreground text-xs lg:col-span-2">
+                              Stored {(detail.lagMs / 1000).toFixed(2)} s after its tick boundary.
+                            </p>
                           )}
                         </div>
                       )}
