@@ -8,7 +8,7 @@ vi.hoisted(() => {
   process.env.DECISION_CANDLE_WAIT_MS = "3000";
 });
 
-import { and, eq, gte } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { decisions } from "@/db/schema";
 import { QUEUES } from "@/lib/queue/names";
@@ -64,7 +64,14 @@ describe("the decide worker on the wall clock", () => {
       db
         .select()
         .from(decisions)
-        .where(and(eq(decisions.symbol, SYMBOL), gte(decisions.tickTime, new Date(started))))
+        // (other files' decisions for far-future ticks share this database: only this test's minute counts)
+        .where(
+          and(
+            eq(decisions.symbol, SYMBOL),
+            gte(decisions.tickTime, new Date(started)),
+            lt(decisions.tickTime, new Date(started + 60_000)),
+          ),
+        )
         .orderBy(decisions.tickTime);
     await expect
       .poll(async () => (await rows()).length, { timeout: 3 * INTERVAL, interval: 200 })
