@@ -54,6 +54,9 @@ export async function catchUp(symbol: string, start?: number | null): Promise<nu
 /** Subscribe to the live channel of every MARKET_SYMBOLS series, after catching up on what was missed. */
 export async function startPaperWorker(_ctx: WorkerContext): Promise<Runnable> {
   const sub = createRedis("worker");
+  sub.on("error", (err: Error) => log.warn({ err: err.message }, "paper subscription: Redis error"));
+  // Subscribe only once the connection is ready: a SUBSCRIBE racing ioredis's ready check breaks that check.
+  if (sub.status !== "ready") await new Promise((resolve) => sub.once("ready", resolve));
   const channels = new Map(env.MARKET_SYMBOLS.map((s) => [seriesChannel(s), s]));
   const chains = new Map<string, Promise<void>>();
   // Everything for one symbol runs on its chain, in arrival order: catch-ups and live updates alike.

@@ -117,7 +117,11 @@ export function EngineSettingsForm({ stored, defaults }: Props) {
             inputMode="numeric"
             value={tick}
             onChange={(e) => setTick(e.target.value)}
-            placeholder={String(defaults.tickIntervalMinutes)}
+            placeholder={
+              Number.isInteger(defaults.tickIntervalMinutes)
+                ? String(defaults.tickIntervalMinutes)
+                : `${Math.round(defaults.tickIntervalMinutes * 60)} s (from TICK_INTERVAL_SECONDS)`
+            }
             aria-invalid={!!errors.tickIntervalMinutes}
           />
           <FieldDescription>1–240. The scheduler picks it up at the next tick.</FieldDescription>

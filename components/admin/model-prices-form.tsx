@@ -109,7 +109,7 @@ export function ModelPricesForm({
           <TableBody>
             {rows.map((r, i) => (
               <TableRow key={i} data-active={r.model.trim() === activeModel || undefined}>
-                <TableCell className="min-w-40">
+                <TableCell className="min-w-32">
                   <Input
                     aria-label={`Model name, row ${i + 1}`}
                     value={r.model}
@@ -119,7 +119,7 @@ export function ModelPricesForm({
                   />
                 </TableCell>
                 {FIELDS.map((f) => (
-                  <TableCell key={f} className="min-w-24">
+                  <TableCell key={f} className="min-w-20">
                     <Input
                       aria-label={`${LABELS[f]} price for ${r.model || `row ${i + 1}`}`}
                       inputMode="decimal"

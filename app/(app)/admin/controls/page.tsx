@@ -24,10 +24,10 @@ export default async function AdminControlsPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <KillSwitchControl on={view.stored.killSwitch} updatedAt={updated("killSwitch")} />
         <SymbolPauseControl symbols={view.symbols} paused={view.stored.pausedSymbols} />
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <EngineSettingsForm stored={view.stored} defaults={view.defaults} />
         </div>
-        <div className="lg:col-span-2">
+        <div className="min-w-0 lg:col-span-2">
           <ModelPricesForm
             prices={view.effective.modelPrices}
             custom={view.stored.modelPrices !== null}
