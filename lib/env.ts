@@ -135,8 +135,12 @@ const schema = z.object({
   SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   /** Parallel execute jobs per worker process. */
   EXECUTE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(200),
-  /** How long an execute job's lock lasts; a job of a crashed worker is picked up again after about this long. */
-  EXECUTE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** An execute (and decide) job's lock; a crashed worker's jobs are picked up again within ≈ 1.5 × this. */
+  EXECUTE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(8_000),
+  /** Seconds between sweeper passes (pending order rows without a live job, fan-outs cut short by Redis). */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Order rows pending longer than this make /api/health degraded (they should be final within seconds). */
+  STUCK_PENDING_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
   // ── Market feed (issue #4) ──
   /** Replay speed factor: 1 = real time, 60 = one replayed candle per second (demos, tests). */
   REPLAY_SPEED: z.coerce.number().min(0.1).max(10_000).default(1),

@@ -2,6 +2,7 @@ import "server-only";
 // Redis connections. Every key and channel goes through `rkey()` so one prefix holds all of Tickpilot's data.
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "@/lib/env";
+import { reportRedisError, reportRedisReady } from "@/lib/outage-log";
 
 /** The full Redis key (or channel) for a logical name, e.g. `rkey("candles:binance:BTCUSDT:1m")`. */
 export function rkey(name: string): string {
@@ -20,7 +21,11 @@ export function createRedis(kind: "client" | "worker" = "client", extra: RedisOp
           // Commands issued in the same tick (thousands of execute jobs at once) share one socket write.
           enableAutoPipelining: true,
         };
-  return new Redis(env.REDIS_URL, { lazyConnect: false, ...options, ...extra });
+  const conn = new Redis(env.REDIS_URL, { lazyConnect: false, ...options, ...extra });
+  // Without a listener ioredis prints "Unhandled error event" with a stack for every failed reconnect.
+  conn.on("error", (err: Error) => reportRedisError(`ioredis:${kind}`, err));
+  conn.on("ready", () => reportRedisReady(`ioredis:${kind}`));
+  return conn;
 }
 
 const globalForRedis = globalThis as unknown as { __tpRedis?: Redis };

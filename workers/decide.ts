@@ -3,15 +3,17 @@
 // time, so two schedulers, two workers or a retry can never make two decisions for one tick (the decisions
 // table is unique on symbol + tick + group as well). Schedulers are checked at start and every 15 s: a missing
 // one (Redis restarted empty) or one off the boundary is re-created.
-import { Worker, type Job } from "bullmq";
+import type { Job } from "bullmq";
 import { env } from "@/lib/env";
 import { getLogger } from "@/lib/log";
+import { warnUnlessOutage } from "@/lib/outage-log";
+import { recordMissedTicks } from "@/lib/decision/missed-ticks";
 import { pruneOldPrompts } from "@/lib/decision/prune-prompts";
 import { tickIntervalMs } from "@/lib/decision/provider-config";
 import { runTick } from "@/lib/decision/run-tick";
-import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
 import { getQueue } from "@/lib/queue/queues";
+import { createWorker, stallOptions } from "@/lib/queue/worker";
 import type { Runnable } from "./registry";
 
 const log = getLogger("decide-worker");
@@ -63,6 +65,7 @@ async function process(job: Job<{ symbol: string; tickMs?: number }>) {
     // The scheduler's own fire time (a boundary), not the moment this worker got to the job.
     const firedAt = typeof job.opts.prevMillis === "number" ? job.opts.prevMillis : Date.now();
     const tickMs = tickFor(firedAt, interval);
+    await recordMissedTicks(job.data.symbol, tickMs, interval);
     await getQueue(QUEUES.decide).add(
       "decide",
       { symbol: job.data.symbol, tickMs },
@@ -83,18 +86,21 @@ async function process(job: Job<{ symbol: string; tickMs?: number }>) {
 export async function startDecideWorker(): Promise<Runnable> {
   await syncSchedulers();
   const timer = setInterval(() => {
-    syncSchedulers().catch((err: unknown) => log.warn({ err }, "scheduler sync failed"));
+    syncSchedulers().catch((err: unknown) =>
+      warnUnlessOutage(log, "scheduler-sync", err, "scheduler sync failed"),
+    );
   }, 15_000);
   const prune = () =>
     pruneOldPrompts()
       .then((n) => n > 0 && log.info({ pruned: n }, "old prompts pruned"))
-      .catch((err: unknown) => log.warn({ err }, "prompt pruning failed"));
+      .catch((err: unknown) => warnUnlessOutage(log, "prompt-prune", err, "prompt pruning failed"));
   const pruneTimer = setInterval(prune, 3600_000);
   void prune();
-  const worker = new Worker(QUEUES.decide, process, {
-    connection: workerConnection(),
-    prefix: BULL_PREFIX,
+  // A tick killed with its worker resumes after the stall check: frozen groups and stored decisions make the
+  // second run finish the first one's work without deciding anything twice.
+  const worker = createWorker(QUEUES.decide, process, {
     concurrency: 4,
+    ...stallOptions(env.EXECUTE_LOCK_MS),
   });
   worker.on("failed", (job, err) => log.error({ jobId: job?.id, err: err.message }, "decide job failed"));
   return {

@@ -1,47 +1,84 @@
-// The execute worker: one BullMQ job per (decision, user). Transient exchange failures are retried with
-// backoff (the retry looks the order up by its client order id first); permanent ones end as a failed row.
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+// The execute worker: one BullMQ job per (decision, user). Transient exchange failures are retried with backoff
+// (the retry looks the order up by its client order id first). A job that will not be retried is settled only
+// after asking the exchange what it placed; one that stalled out (its worker died again and again) stays
+// pending for the sweeper. On shutdown a job between the legs of a flip goes back to the queue at once.
+import { UnrecoverableError, WaitingError, type Job } from "bullmq";
 import { env } from "@/lib/env";
 import { getLogger } from "@/lib/log";
+import { isConnectionError, reportRedisError } from "@/lib/outage-log";
 import type { ExecuteJobData } from "@/lib/decision/fan-out";
 import { adapterForAccount } from "@/lib/exchange/get-adapter";
-import { executeForUser, markExecutionFailed, RetryableExecutionError } from "@/lib/execution/execute";
-import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
+import { executeForUser, InterruptedExecutionError, RetryableExecutionError } from "@/lib/execution/execute";
+import { noteExecuteProgress } from "@/lib/execution/progress";
+import { settleFailedExecution } from "@/lib/execution/settle-failed";
 import { QUEUES } from "@/lib/queue/names";
+import { createWorker, stallOptions } from "@/lib/queue/worker";
 import type { Runnable } from "./registry";
 
 const log = getLogger("execute-worker");
 
-async function process(job: Job<ExecuteJobData>) {
-  const { decisionId, userId } = job.data;
-  if (!Number.isSafeInteger(decisionId) || !Number.isSafeInteger(userId))
-    throw new UnrecoverableError("bad job data");
-  const order = await executeForUser(decisionId, userId, { adapterFor: adapterForAccount });
-  return { orderId: order.id, status: order.status };
-}
+/** BullMQ's message for a job that stalled more than maxStalledCount times. */
+const STALLED_OUT = "stalled more than allowable limit";
 
 /** Start the execute worker with EXECUTE_CONCURRENCY parallel jobs. */
 export async function startExecuteWorker(): Promise<Runnable> {
-  const worker = new Worker(QUEUES.execute, process, {
-    connection: workerConnection(),
-    prefix: BULL_PREFIX,
-    concurrency: env.EXECUTE_CONCURRENCY,
-    lockDuration: env.EXECUTE_LOCK_MS,
-    stalledInterval: env.EXECUTE_LOCK_MS,
-  });
-  worker.on("failed", (job, err) => {
-    if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
-    log.warn({ jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, "execute attempt failed");
-    if (final) {
-      const reason =
-        err instanceof RetryableExecutionError
-          ? `Exchange unavailable after ${job.attemptsMade} attempts: ${err.message}`
-          : "Internal error while placing the order.";
-      markExecutionFailed(job.data.decisionId, job.data.userId, reason).catch((e: unknown) =>
-        log.error({ err: e }, "could not record failed execution"),
-      );
+  let draining = false;
+  const deps = { adapterFor: adapterForAccount, shouldStop: () => draining };
+
+  async function process(job: Job<ExecuteJobData>, token?: string) {
+    const { decisionId, userId } = job.data;
+    if (!Number.isSafeInteger(decisionId) || !Number.isSafeInteger(userId))
+      throw new UnrecoverableError("bad job data");
+    try {
+      const order = await executeForUser(decisionId, userId, deps);
+      return { orderId: order.id, status: order.status };
+    } catch (err) {
+      // Shutting down between legs: hand the job back now rather than after a stall check.
+      if (err instanceof InterruptedExecutionError && token) {
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      throw err;
     }
+  }
+
+  const worker = createWorker<ExecuteJobData>(QUEUES.execute, process, {
+    concurrency: env.EXECUTE_CONCURRENCY,
+    ...stallOptions(env.EXECUTE_LOCK_MS),
   });
-  return { name: "execute", close: () => worker.close() };
+  worker.on("completed", () => noteExecuteProgress());
+  worker.on("failed", (job, err) => {
+    noteExecuteProgress();
+    if (!job) return;
+    if (err.message.includes(STALLED_OUT)) {
+      log.warn({ jobId: job.id }, "execute job stalled out; its row stays pending for the sweeper");
+      return;
+    }
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
+    // During a Redis outage every job fails alike: the outage's one warning says so, not a line per job.
+    if (isConnectionError(err)) reportRedisError("execute-job", err);
+    else
+      log.warn(
+        { jobId: job.id, attempt: job.attemptsMade, final, err: err.message },
+        "execute attempt failed",
+      );
+    if (!final) return;
+    const reason =
+      err instanceof RetryableExecutionError
+        ? `Exchange unavailable after ${job.attemptsMade} attempts: ${err.message}`
+        : "Internal error while placing the order.";
+    settleFailedExecution(job.data.decisionId, job.data.userId, reason, deps)
+      .then(
+        (row) =>
+          row === null && log.warn({ jobId: job.id }, "exchange not reachable to settle; left pending"),
+      )
+      .catch((e: unknown) => log.error({ err: e }, "could not settle a failed execution"));
+  });
+  return {
+    name: "execute",
+    async close() {
+      draining = true;
+      await worker.close();
+    },
+  };
 }

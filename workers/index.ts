@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { closeDb, pool } from "@/db";
 import { env } from "@/lib/env";
 import { getLogger } from "@/lib/log";
+import { warnUnlessOutage } from "@/lib/outage-log";
 import { closeRedis, redis } from "@/lib/redis";
 import { beat, forget } from "@/lib/workers/heartbeat";
 import { startWorkers, type Runnable } from "./registry";
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   };
   await beat(info);
   const timer = setInterval(() => {
-    beat(info).catch((err: unknown) => log.warn({ err }, "heartbeat failed"));
+    beat(info).catch((err: unknown) => warnUnlessOutage(log, "heartbeat", err, "heartbeat failed"));
   }, env.WORKER_HEARTBEAT_SECONDS * 1000);
   log.info({ workerId: id, queues: info.queues }, "worker started");
 

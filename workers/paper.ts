@@ -9,6 +9,7 @@ import { exchangeAccounts, positions } from "@/db/schema";
 import { env } from "@/lib/env";
 import { applyCandleToPaperPositions } from "@/lib/exchange/paper/apply-candle";
 import { getLogger } from "@/lib/log";
+import { warnUnlessOutage } from "@/lib/outage-log";
 import { decodeCandle, seriesChannel, seriesKey } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { createRedis, redis, rkey } from "@/lib/redis";
@@ -64,7 +65,9 @@ export async function startPaperWorker(_ctx: WorkerContext): Promise<Runnable> {
     const next = (chains.get(symbol) ?? Promise.resolve())
       .then(step)
       .then(() => undefined)
-      .catch((err: unknown) => log.error({ err, symbol }, "applying candles to paper positions failed"));
+      .catch((err: unknown) =>
+        warnUnlessOutage(log, "paper", err, "applying candles to paper positions failed", { symbol }),
+      );
     chains.set(symbol, next);
   };
   // Updates that arrive before the first catch-up is queued wait for it (older candles apply first).

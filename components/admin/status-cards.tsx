@@ -1,6 +1,15 @@
 // The four headline numbers of the status page: kill switch (with the provider in force), LLM spend vs the
 // budget in force (warning at 80 %), workers, queue backlog.
-import { CpuIcon, GaugeIcon, LayersIcon, OctagonAlertIcon, ShieldCheckIcon } from "lucide-react";
+import {
+  ActivityIcon,
+  CircleAlertIcon,
+  CircleCheckIcon,
+  CpuIcon,
+  GaugeIcon,
+  LayersIcon,
+  OctagonAlertIcon,
+  ShieldCheckIcon,
+} from "lucide-react";
 
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
@@ -95,5 +104,50 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
         </p>
       </Stat>
     </div>
+  );
+}
+
+const LIVENESS_LABELS = {
+  decisions: "Decisions",
+  executeQueue: "Execution",
+  pendingOrders: "Order rows",
+} as const;
+
+/** The liveness checks /api/health reports: green when the loop decides, executes and lands orders. */
+export function LivenessStrip({ liveness }: { liveness: SystemStatus["liveness"] }) {
+  const checks = Object.entries(LIVENESS_LABELS).map(([key, label]) => ({
+    key,
+    label,
+    ...liveness[key as keyof typeof LIVENESS_LABELS],
+  }));
+  const failing = checks.filter((c) => !c.ok);
+  return (
+    <Card
+      className={cn("gap-3 px-5 py-4", failing.length > 0 && "border-destructive/40 bg-destructive/5")}
+      data-testid="liveness"
+    >
+      <div className="text-muted-foreground flex items-center gap-2 text-xs font-medium tracking-wide uppercase">
+        <ActivityIcon
+          className={cn("size-3.5", failing.length > 0 && "text-destructive")}
+          aria-hidden="true"
+        />
+        Liveness {failing.length > 0 ? `· ${failing.length} failing (health answers 503)` : "· all good"}
+      </div>
+      <ul className="grid gap-2 sm:grid-cols-3">
+        {checks.map((c) => (
+          <li key={c.key} className="flex min-w-0 items-start gap-2 text-sm">
+            {c.ok ? (
+              <CircleCheckIcon className="text-success mt-0.5 size-4 shrink-0" aria-label="OK" />
+            ) : (
+              <CircleAlertIcon className="text-destructive mt-0.5 size-4 shrink-0" aria-label="Failing" />
+            )}
+            <span className="min-w-0">
+              <span className="font-medium">{c.label}</span>
+              <span className="text-muted-foreground block text-xs">{c.detail}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

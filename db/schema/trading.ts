@@ -155,6 +155,8 @@ export const orders = mysqlTable(
     uniqueIndex("orders_decision_user_uq").on(t.decisionId, t.userId),
     uniqueIndex("orders_client_order_uq").on(t.clientOrderId),
     index("orders_user_created_idx").on(t.userId, t.createdAt),
+    // The sweeper and the health check look for rows still pending after a while.
+    index("orders_status_created_idx").on(t.status, t.createdAt),
   ],
 );
 

@@ -7,6 +7,7 @@ import { BUDGET_WARN_AT, modelPrices, startOfUtcDay, tokenBudget } from "@/lib/d
 import { providerConfig, tickIntervalMs } from "@/lib/decision/provider-config";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
+import { liveness } from "@/lib/system/liveness";
 import { getSystemSetting } from "@/lib/system/settings";
 import { liveWorkers, type WorkerInfo } from "@/lib/workers/heartbeat";
 
@@ -200,11 +201,12 @@ export async function decisionLag(): Promise<DecisionLag> {
 
 /** The whole status page in one read. */
 export async function systemStatus() {
-  const [feeds, symbols, spend, lag, workers, killSwitch, cfg] = await Promise.all([
+  const [feeds, symbols, spend, lag, live, workers, killSwitch, cfg] = await Promise.all([
     feedStatuses(),
     symbolStatuses(),
     llmSpendToday(),
     decisionLag(),
+    liveness(),
     liveWorkers() as Promise<WorkerInfo[]>,
     getSystemSetting("killSwitch"),
     providerConfig(),
@@ -215,6 +217,7 @@ export async function systemStatus() {
     symbols,
     spend,
     lag,
+    liveness: live,
     workers,
     killSwitch,
     provider: cfg.provider,

@@ -5,7 +5,7 @@ import type { Decision } from "@/db/schema";
 import { getQueue } from "@/lib/queue/queues";
 import { QUEUES } from "@/lib/queue/names";
 import { decisionsChannel, userChannel } from "@/lib/events/channels";
-import { redis } from "@/lib/redis";
+import { redis, rkey } from "@/lib/redis";
 
 export interface ExecuteJobData {
   decisionId: number;
@@ -19,6 +19,26 @@ export function executeJobId(decisionId: number, userId: number): string {
 
 const CHUNK = 1000;
 
+/** Options of every execute job (the fan-out's and the sweeper's re-enqueues alike). */
+export const EXECUTE_JOB_OPTS = {
+  attempts: 6,
+  backoff: { type: "exponential", delay: 500 },
+  removeOnComplete: { age: 24 * 3600, count: 200_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+const fanoutKey = (decisionId: number) => rkey(`fanout:done:${decisionId}`);
+
+/** Mark a decision's fan-out as done (the sweeper re-runs fan-outs whose mark a Redis loss erased). */
+export async function markFannedOut(decisionId: number, ttlMs: number): Promise<void> {
+  await redis().set(fanoutKey(decisionId), "1", "PX", Math.max(60_000, ttlMs));
+}
+
+/** Whether a decision's fan-out is known to be done. */
+export async function isFannedOut(decisionId: number): Promise<boolean> {
+  return (await redis().exists(fanoutKey(decisionId))) === 1;
+}
+
 /** Enqueue execution for every user of a decision that is not a hold; returns the number of jobs offered. */
 export async function fanOut(decision: Decision, userIds: number[]): Promise<number> {
   if (decision.action === "hold" || userIds.length === 0) return 0;
@@ -27,13 +47,7 @@ export async function fanOut(decision: Decision, userIds: number[]): Promise<num
     const jobs = userIds.slice(i, i + CHUNK).map((userId) => ({
       name: "execute",
       data: { decisionId: decision.id, userId } satisfies ExecuteJobData,
-      opts: {
-        jobId: executeJobId(decision.id, userId),
-        attempts: 6,
-        backoff: { type: "exponential", delay: 500 },
-        removeOnComplete: { age: 24 * 3600, count: 200_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
+      opts: { jobId: executeJobId(decision.id, userId), ...EXECUTE_JOB_OPTS },
     }));
     await queue.addBulk(jobs);
   }

@@ -16,7 +16,7 @@ import {
   TOKENS_PER_CALL_ESTIMATE,
 } from "./budget";
 import { decideGroup, type DecideContext, type GroupOutcome } from "./decide-group";
-import { fanOut, publishDecision } from "./fan-out";
+import { fanOut, markFannedOut, publishDecision } from "./fan-out";
 import { frozenGroups } from "./frozen-groups";
 import type { DecisionGroup } from "./groups";
 import { marketView, MIN_DECISION_CANDLES } from "./market-view";
@@ -195,6 +195,8 @@ export async function runTick(
     // (read the count after the await: `enqueued += await …` would add to a stale value across lanes)
     const offered = settings.killSwitch ? 0 : await fanOut(decision, group.userIds);
     enqueued += offered;
+    // Marked even when killed: the sweeper must not fan a killed tick out later.
+    if (decision.action !== "hold") await markFannedOut(decision.id, 2 * interval);
     await publishDecision(decision, group.userIds);
   };
 

@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { exchangeAccounts, type Order } from "@/db/schema";
 import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/exchange/types";
 import { latestCandle } from "@/lib/market/series";
-import { loadExecutionContext, type ExecutionAccount } from "@/lib/system/guards";
+import { loadExecutionContext, loadSelectedAccount, type ExecutionAccount } from "@/lib/system/guards";
 import { clientOrderIdFor } from "./client-order-id";
 import { enforceDailyLossLimit } from "./daily-loss";
 import { staleDecisionReason } from "./decision-freshness";
@@ -18,6 +18,8 @@ import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
 export interface ExecuteDeps {
   /** The exchange for the user's selected account (loaded scoped by the user in the job's context read). */
   adapterFor(account: ExecutionAccount): ExchangeAdapter;
+  /** True once the worker is shutting down: the job stops between legs and is handed back to the queue. */
+  shouldStop?(): boolean;
 }
 
 /** Thrown for transient exchange failures: BullMQ retries the job, which then looks the order up first. */
@@ -25,7 +27,51 @@ export class RetryableExecutionError extends Error {
   override name = "RetryableExecutionError";
 }
 
-const filled = (o: ExchangeOrder) => (o.status === "filled" ? "filled" : "placed");
+/** Thrown between legs when the worker is shutting down: the job goes back to the queue and resumes there. */
+export class InterruptedExecutionError extends Error {
+  override name = "InterruptedExecutionError";
+}
+
+const filled = (o: ExchangeOrder): "filled" | "placed" => (o.status === "filled" ? "filled" : "placed");
+
+/** What an earlier attempt of this job already did on the exchange (found by client order id). */
+export async function legsOnExchange(
+  adapter: ExchangeAdapter,
+  symbol: string,
+  decisionId: number,
+  userId: number,
+  action: string,
+): Promise<{ open: ExchangeOrder | null; close: ExchangeOrder | null }> {
+  const [open, close] = await Promise.all([
+    adapter.findOrderByClientId(symbol, clientOrderIdFor(decisionId, userId, "o")),
+    action === "buy" || action === "sell"
+      ? adapter.findOrderByClientId(symbol, clientOrderIdFor(decisionId, userId, "c"))
+      : null,
+  ]);
+  return { open, close };
+}
+
+/** The orders-row outcome of an order the exchange already has for this job (kind from the legs found). */
+export function outcomeOfExisting(
+  existing: ExchangeOrder,
+  accountId: number,
+  action: string,
+  closeLegDone: boolean,
+) {
+  return {
+    status: filled(existing),
+    exchangeAccountId: accountId,
+    side: existing.side,
+    qty: existing.qty,
+    price: existing.price,
+    fee: existing.fee,
+    exchangeOrderId: existing.id,
+    kind: (action === "close" ? "close" : closeLegDone ? "flip" : "open") as Order["kind"],
+  };
+}
+
+/** How long past its expiry a half-done flip may still be completed (one more tick interval). */
+const HALF_FLIP_GRACE = 1;
 
 /** Execute one decision for one user; returns the final orders row (idempotent). */
 export async function executeForUser(decisionId: number, userId: number, deps: ExecuteDeps): Promise<Order> {
@@ -42,23 +88,54 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
   const skip = (reason: string) => finishOrder(order, { status: "skipped", reason });
   const fail = (reason: string) => finishOrder(order, { status: "failed", reason });
 
-  if (ctx.blocked !== null) return skip(ctx.blocked);
-  // A resumed job finishes what an earlier attempt started (it may have reached the exchange); a new one
-  // never acts on a stale or superseded decision.
-  if (!resumed) {
-    const stale = await staleDecisionReason(decision);
-    if (stale) return skip(stale);
+  // A resumed job first asks the exchange what an earlier attempt did (it may have crashed or timed out after
+  // the exchange took an order): such a row is never finished as skipped or failed without that answer.
+  let halfFlip = false;
+  if (resumed) {
+    const account = ctx.blocked === null ? ctx.account : await loadSelectedAccount(userId, symbol);
+    if (account) {
+      try {
+        const legs = await legsOnExchange(
+          deps.adapterFor(account),
+          symbol,
+          decisionId,
+          userId,
+          decision.action,
+        );
+        if (legs.open)
+          return finishOrder(
+            order,
+            outcomeOfExisting(legs.open, account.id, decision.action, legs.close !== null),
+          );
+        halfFlip = legs.close !== null;
+      } catch (err) {
+        if (err instanceof ExchangeError && err.transient) throw new RetryableExecutionError(err.message);
+        throw err;
+      }
+    }
+  }
+  const flat = halfFlip ? " The opposite position was already closed; no new position was opened." : "";
+  if (ctx.blocked !== null) return skip(ctx.blocked + flat);
+  // A new job never acts on a stale or superseded decision. A resumed one finishes a half-done flip within its
+  // validity plus one interval (so nobody is left flat by a crash); past that it is abandoned, with the reason.
+  const stale = await staleDecisionReason(decision);
+  if (stale && (!resumed || !halfFlip)) return skip(stale);
+  if (stale && decision.expiresAt && decision.tickTime) {
+    const interval = decision.expiresAt.getTime() - decision.tickTime.getTime();
+    if (Date.now() > decision.expiresAt.getTime() + HALF_FLIP_GRACE * interval)
+      return skip(`Abandoned after a crash: ${stale}${flat}`);
   }
   const { settings, account } = ctx;
-  if (!settings.exchangeAccountId) return skip("No exchange account selected for auto-trading.");
-  if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
+  if (!settings.exchangeAccountId) return skip("No exchange account selected for auto-trading." + flat);
+  if (!account || account.status !== "active")
+    return skip("The selected exchange account is not active." + flat);
   const { access } = ctx;
   const plan = access.plan;
   if (account.exchange !== "paper" && !access.liveTradingAllowed) {
-    return skip(access.reason ?? `Live trading is not part of the ${plan.name} plan.`);
+    return skip((access.reason ?? `Live trading is not part of the ${plan.name} plan.`) + flat);
   }
   const lossNotice = await enforceDailyLossLimit(settings);
-  if (lossNotice) return skip(lossNotice);
+  if (lossNotice) return skip(lossNotice + flat);
   if (decision.confidence < settings.minConfidence) {
     return skip(
       `Confidence ${decision.confidence.toFixed(2)} is below your minimum of ${settings.minConfidence.toFixed(2)}.`,
@@ -67,21 +144,7 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
 
   try {
     const adapter = deps.adapterFor(account);
-    if (resumed) {
-      // An earlier attempt may have reached the exchange before crashing or timing out.
-      const existing = await adapter.findOrderByClientId(symbol, openId);
-      if (existing)
-        return finishOrder(order, {
-          status: filled(existing),
-          exchangeAccountId: account.id,
-          side: existing.side,
-          qty: existing.qty,
-          price: existing.price,
-          fee: existing.fee,
-          exchangeOrderId: existing.id,
-          kind: existing.reduceOnly ? "close" : "open",
-        });
-    }
+    if (deps.shouldStop?.()) throw new InterruptedExecutionError("worker shutting down before the first leg");
     if (decision.action === "close") {
       const position = await adapter.getPosition(symbol);
       if (!position) return skip("No open position to close.");
@@ -118,7 +181,8 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     ]);
     if (position?.side === want) return skip(`Already ${want}: keeping the open position.`);
     let balance = firstBalance;
-    let kind: Order["kind"] = "open";
+    // A resumed flip whose close leg went through before the crash is still a flip.
+    let kind: Order["kind"] = halfFlip ? "flip" : "open";
     if (position) {
       kind = "flip";
       const closeSide = position.side === "long" ? "sell" : "buy";
@@ -131,6 +195,9 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       });
       if (await enforceDailyLossLimit(settings))
         return skip("Daily loss limit reached after closing the opposite position: no new position opened.");
+      // Between the legs: a worker shutting down hands the job back; the resumed job finds the close leg done.
+      if (deps.shouldStop?.())
+        throw new InterruptedExecutionError("worker shutting down between the legs of a flip");
       // The close released margin and booked PnL: size the new position on the balance after it.
       balance = await adapter.getBalance();
     }
@@ -197,17 +264,4 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     }
     throw err;
   }
-}
-
-/** After the last retry of a transient failure: record it so the user sees why nothing happened. */
-export async function markExecutionFailed(decisionId: number, userId: number, reason: string): Promise<void> {
-  const { order } = await claimOrderRow({
-    userId,
-    decisionId,
-    symbol: "",
-    clientOrderId: clientOrderIdFor(decisionId, userId, "o"),
-    status: "pending",
-    kind: "none",
-  });
-  await finishOrder(order, { status: "failed", reason });
 }

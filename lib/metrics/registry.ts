@@ -8,6 +8,7 @@ import { decisions, orders } from "@/db/schema";
 import { queueCounts } from "@/lib/admin/queues";
 import { decisionLag, feedStatuses, llmSpendToday } from "@/lib/admin/status";
 import { liveWorkers } from "@/lib/workers/heartbeat";
+import { liveness } from "@/lib/system/liveness";
 import { getSystemSetting } from "@/lib/system/settings";
 
 const globalForMetrics = globalThis as unknown as { __tpMetrics?: Registry };
@@ -159,6 +160,31 @@ function build(): Registry {
     registers: [registry],
     async collect() {
       this.set((await spend()).warning ? 1 : 0);
+    },
+  });
+  // Liveness checks (the same /api/health reports): one read per scrape for both gauges.
+  let liveRead: { at: number; value: ReturnType<typeof liveness> } | null = null;
+  const live = () => {
+    if (!liveRead || Date.now() - liveRead.at > 1000) liveRead = { at: Date.now(), value: liveness() };
+    return liveRead.value;
+  };
+  new Gauge({
+    name: "tickpilot_liveness_ok",
+    help: "1 while a liveness check holds: decisions on schedule, execute queue moving, no order stuck pending",
+    labelNames: ["check"] as const,
+    registers: [registry],
+    async collect() {
+      const l = await live();
+      for (const check of ["decisions", "executeQueue", "pendingOrders"] as const)
+        this.set({ check }, l[check].ok ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "tickpilot_orders_stuck_pending",
+    help: "Order rows pending longer than STUCK_PENDING_SECONDS",
+    registers: [registry],
+    async collect() {
+      this.set((await live()).pendingOrders.stuck);
     },
   });
   new Gauge({

@@ -1,6 +1,7 @@
 import "server-only";
 // Producer-side queue handles, one per queue per process.
 import { Queue } from "bullmq";
+import { reportRedisError } from "@/lib/outage-log";
 import { BULL_PREFIX, producerConnection } from "./connection";
 import type { QueueName } from "./names";
 
@@ -12,6 +13,7 @@ export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: producerConnection(), prefix: BULL_PREFIX });
+    queue.on("error", (err: Error) => reportRedisError(`queue:${name}`, err));
     queues.set(name, queue);
   }
   return queue;

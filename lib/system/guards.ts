@@ -105,3 +105,22 @@ export function loadExecutionContext(userId: number, symbol: string): Promise<Ex
 export async function executionBlockedReason(userId: number, symbol: string): Promise<string | null> {
   return (await loadExecutionContext(userId, symbol)).blocked;
 }
+
+/**
+ * The account a user has selected for a symbol, whatever the guards say (a resumed job must ask that exchange
+ * what an earlier attempt placed even when auto-trading has been switched off since).
+ */
+export async function loadSelectedAccount(userId: number, symbol: string): Promise<ExecutionAccount | null> {
+  const [row] = await db
+    .select({ account: ACCOUNT_COLUMNS })
+    .from(tradingSettings)
+    .innerJoin(
+      exchangeAccounts,
+      and(
+        eq(exchangeAccounts.id, tradingSettings.exchangeAccountId),
+        eq(exchangeAccounts.userId, tradingSettings.userId),
+      ),
+    )
+    .where(and(eq(tradingSettings.userId, userId), eq(tradingSettings.symbol, symbol)));
+  return row?.account ?? null;
+}

@@ -89,6 +89,44 @@ describe("the decide worker on the wall clock", () => {
     expect(made[1]!.tickTime.getTime() - made[0]!.tickTime.getTime()).toBe(INTERVAL);
   });
 
+  it("records the ticks nobody ran while the workers were down as missed, and the next one on time", async () => {
+    // The worker from the test above is still running: stop it for two ticks, then start it again.
+    await worker.close();
+    const stoppedAt = Date.now();
+    await new Promise((r) => setTimeout(r, 2 * INTERVAL + 1_000));
+    worker = await startDecideWorker();
+    const rows = async () =>
+      db
+        .select()
+        .from(decisions)
+        .where(
+          and(
+            eq(decisions.symbol, SYMBOL),
+            gte(decisions.tickTime, new Date(stoppedAt)),
+            lt(decisions.tickTime, new Date(stoppedAt + 60_000)),
+          ),
+        )
+        .orderBy(decisions.tickTime);
+    await expect
+      .poll(async () => (await rows()).filter((d) => d.status === "ok").length, { timeout: 3 * INTERVAL })
+      .toBeGreaterThanOrEqual(1);
+    const made = await rows();
+    // BullMQ's scheduler skips boundaries nobody was there for; each is recorded as missed (a late tick that
+    // does run is decided, or abandoned if the next one already began). Every boundary has its row.
+    const down = made.filter((d) => d.status === "skipped");
+    expect(down.some((d) => d.error === "missed tick")).toBe(true);
+    expect(made[0]!.tickTime.getTime()).toBeLessThan(stoppedAt + INTERVAL);
+    for (const d of down) {
+      expect(d.action).toBe("hold");
+      expect(d.reason).toMatch(
+        /^(Missed tick: nothing ran at \d\d:\d\d:\d\d UTC|Tick .* after the next tick began: abandoned)/,
+      );
+    }
+    // One row per boundary, no gap and no duplicate: missed ticks, then the decided ones.
+    const ticks = made.map((d) => d.tickTime.getTime());
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!).toBe(INTERVAL);
+  });
+
   it("re-creates a scheduler that vanished (Redis restarted empty) and re-aligns one off the boundary", async () => {
     // Stop the worker first: its own 15-second check would repair the schedulers behind this test's back.
     await worker.close();

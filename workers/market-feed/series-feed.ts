@@ -3,6 +3,7 @@
 import type { Redis } from "ioredis";
 import type { Runnable } from "@/workers/registry";
 import { getLogger } from "@/lib/log";
+import { warnUnlessOutage } from "@/lib/outage-log";
 import { feedLockKey, feedStatusKey, latestCandle, seriesChannel, seriesKey } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { writeCandles, type SeriesTarget } from "@/lib/market/write-candle";
@@ -62,7 +63,9 @@ export function startSeriesFeed(opts: {
             lost.abort();
           }
         })
-        .catch((err: unknown) => log.warn({ err, symbol }, "feed lock renew failed"));
+        .catch((err: unknown) =>
+          warnUnlessOutage(log, "feed-lock", err, "feed lock renew failed", { symbol }),
+        );
     }, LOCK_TTL_MS / 3);
     log.info({ symbol, source, workerId }, "feed leader: writing the series");
     try {
@@ -94,7 +97,7 @@ export function startSeriesFeed(opts: {
       try {
         if (await lock.acquire()) await lead();
       } catch (err) {
-        log.warn({ err, symbol }, "feed election failed");
+        warnUnlessOutage(log, "feed-election", err, "feed election failed", { symbol });
       }
       await sleep(STANDBY_POLL_MS, stop.signal);
     }

@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { FailedJobs } from "@/components/admin/failed-jobs";
 import { FeedsTable, SymbolsTable } from "@/components/admin/status-tables";
 import { QueuesTable, WorkersTable } from "@/components/admin/ops-tables";
-import { StatusCards } from "@/components/admin/status-cards";
+import { LivenessStrip, StatusCards } from "@/components/admin/status-cards";
 import { PageHeader } from "@/components/page-header";
 import { failedJobs, queueCounts } from "@/lib/admin/queues";
 import { systemStatus } from "@/lib/admin/status";
@@ -25,6 +25,7 @@ export default async function AdminStatusPage() {
       />
       <div className="space-y-6">
         <StatusCards status={status} queues={queues} />
+        <LivenessStrip liveness={status.liveness} />
         <FeedsTable feeds={status.feeds} now={status.checkedAt} />
         <SymbolsTable symbols={status.symbols} lag={status.lag} />
         <QueuesTable queues={queues} />

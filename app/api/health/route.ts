@@ -1,8 +1,10 @@
-// GET /api/health — MySQL, Redis and worker heartbeat; 200 when all are up, 503 otherwise. Public, no details leaked.
+// GET /api/health — MySQL, Redis, worker heartbeat, and liveness: decisions on schedule, execution moving, no
+// order row stuck pending. 200 when all hold, 503 naming the failing checks. Public: no secrets, no user data.
 import { NextResponse } from "next/server";
 import { pool } from "@/db";
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
+import { liveness, type LivenessCheck } from "@/lib/system/liveness";
 import { liveWorkers } from "@/lib/workers/heartbeat";
 
 export const dynamic = "force-dynamic";
@@ -42,11 +44,27 @@ export async function GET() {
           count: 0,
         };
   }
-  const ok = mysql.ok && redisCheck.ok && worker.ok;
+  let live: Record<string, LivenessCheck> = {};
+  if (mysql.ok && redisCheck.ok) {
+    const l = await liveness().catch(() => null);
+    live = l
+      ? {
+          decisions: l.decisions,
+          executeQueue: l.executeQueue,
+          pendingOrders: { ok: l.pendingOrders.ok, detail: l.pendingOrders.detail },
+        }
+      : { liveness: { ok: false, detail: "liveness checks could not run" } };
+  }
+  const checks = { mysql, redis: redisCheck, worker, ...live };
+  const failing = Object.entries(checks)
+    .filter(([, c]) => !c.ok)
+    .map(([name]) => name);
+  const ok = failing.length === 0;
   return NextResponse.json(
     {
       status: ok ? "ok" : "degraded",
-      checks: { mysql, redis: redisCheck, worker },
+      ...(ok ? {} : { failing }),
+      checks,
       time: new Date().toISOString(),
     },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },

@@ -121,14 +121,24 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Can
   reqs.forEach((req, index) => {
     const account = byId.get(req.accountId);
     const found = existing.get(orderKey(req.accountId, req.input.clientOrderId));
+    const candle = candles.get(req.input.symbol) ?? null;
     if (!account) results.push({ error: new AppError("not_found", "Paper account not found") });
     else if (found) results.push({ order: toExchangeOrder(found) });
+    // No price yet (a fresh or rebuilt series): nothing is booked and the caller retries, as for an exchange
+    // that is briefly unavailable.
+    else if (!candle)
+      results.push({
+        error: new ExchangeError(
+          "unavailable",
+          `No price for ${req.input.symbol} yet: the market feed has not written a candle`,
+        ),
+      });
     else {
       results.push(null);
       const state = {
         account,
         openPositions: openByAccount.get(account.id) ?? [],
-        candle: candles.get(req.input.symbol) ?? null,
+        candle,
         rules,
       };
       plans.push({ req, index, plan: planPaperOrder(state, req.input, req.leverage) });
