@@ -13,10 +13,10 @@ const server = await vi.hoisted(async () => {
   return s;
 });
 
-import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { GET as health } from "@/app/api/health/route";
 import { closeDb, db } from "@/db";
-import { exchangeAccounts, orders, paperOrders, positions } from "@/db/schema";
+import { decisions, exchangeAccounts, orders, paperOrders, positions } from "@/db/schema";
 import { fanOut, markFannedOut } from "@/lib/decision/fan-out";
 import { groupKey } from "@/lib/decision/groups";
 import { getAdapter } from "@/lib/exchange/get-adapter";
@@ -165,10 +165,13 @@ describe("recovery drills", () => {
   it("Redis restarted empty mid fan-out: schedules back, every row final after the sweeper, health 503 then 200", async () => {
     await disableAllTraders();
     const { ids, flippers } = await traders(400, 100);
-    // A real decision of the default group (built-in provider), fanned out and marked as the tick does.
+    // A real decision of the default group (built-in provider), fanned out and marked as the tick does. Other
+    // files' decisions of that group for later ticks would supersede it: they go first.
+    const key = groupKey("BTCUSDT", "medium", null, "builtin/indicators-v1");
+    await db.delete(decisions).where(and(eq(decisions.groupKey, key), gt(decisions.tickTime, new Date())));
     const d = await makeDecision({
       action: "buy",
-      groupKey: groupKey("BTCUSDT", "medium", null, "builtin/indicators-v1"),
+      groupKey: key,
       tickTime: new Date(),
       expiresAt: new Date(Date.now() + 300_000),
     });
