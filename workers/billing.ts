@@ -2,6 +2,7 @@
 import { UnrecoverableError, Worker } from "bullmq";
 import { markStripeEventFailed, processStripeEvent } from "@/lib/billing/process-event";
 import type { BillingJobData } from "@/lib/billing/queue";
+import { isPermanentStripeError } from "@/lib/billing/stripe-errors";
 import { getLogger } from "@/lib/log";
 import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
@@ -17,7 +18,13 @@ export async function startBillingWorker(_ctx?: WorkerContext): Promise<Runnable
       const eventId = String(job.data.eventId ?? "");
       if (!/^evt_[A-Za-z0-9_]+$/.test(eventId))
         throw new UnrecoverableError("job data is not a Stripe event id");
-      return processStripeEvent(eventId);
+      try {
+        return await processStripeEvent(eventId);
+      } catch (err) {
+        // Stripe refusing the request (e.g. a 404 for an object of another mode) will refuse it again: stop now.
+        if (isPermanentStripeError(err)) throw new UnrecoverableError((err as Error).message);
+        throw err;
+      }
     },
     { connection: workerConnection(), prefix: BULL_PREFIX, concurrency: 4 },
   );
