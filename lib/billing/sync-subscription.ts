@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { subscriptions, users } from "@/db/schema";
 import { applyLivePause } from "@/lib/billing/apply-live-pause";
+import { cancelDuplicateSubscriptions } from "@/lib/billing/duplicates";
 import { grantedPlan } from "@/lib/billing/status";
 import { stripe } from "@/lib/billing/stripe";
 import { idOf, subscriptionRow } from "@/lib/billing/subscription-row";
@@ -31,8 +32,8 @@ async function userForCustomer(customerId: string): Promise<number> {
 }
 
 /**
- * Re-read subscription `subscriptionId` from Stripe, upsert it, set the user's plan, then pause or resume live
- * trading.
+ * Re-read subscription `subscriptionId` from Stripe, upsert it, set the user's plan, cancel a second paid
+ * subscription of the same user, then pause or resume live trading.
  */
 export async function syncSubscription(subscriptionId: string): Promise<void> {
   const first = await stripe().subscriptions.retrieve(subscriptionId);
@@ -60,5 +61,6 @@ export async function syncSubscription(subscriptionId: string): Promise<void> {
     return { prevStatus: prev?.status ?? null, status: row.status, plan: nextPlan };
   });
   log.info({ userId, subscriptionId, status: change.status, plan: change.plan }, "subscription synced");
+  await cancelDuplicateSubscriptions(userId);
   await applyLivePause(userId, { subscriptionId, prevStatus: change.prevStatus, status: change.status });
 }
