@@ -47,7 +47,8 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
   if (!account || account.status !== "active") return skip("The selected exchange account is not active.");
   const { access } = ctx;
   const plan = access.plan;
-  if (account.exchange !== "paper" && !access.liveTradingAllowed) {
+  // A billing pause stops new live entries only: `close` still runs, so an open position is never left unmanaged.
+  if (account.exchange !== "paper" && !access.liveTradingAllowed && decision.action !== "close") {
     return skip(access.reason ?? `Live trading is not part of the ${plan.name} plan.`);
   }
   const lossNotice = await enforceDailyLossLimit(settings);

@@ -227,7 +227,7 @@ describe("Stripe having a bad minute", () => {
 });
 
 describe("plan limits after billing changes", () => {
-  it("past due pauses live trading with a notice (paper continues); paid again clears it", async () => {
+  it("past due pauses new live trades with a notice (positions protected); paid again clears it", async () => {
     const user = await proTrader();
     expect(await planFor({ id: user.id, plan: "pro" })).toMatchObject({
       liveTradingAllowed: true,
@@ -245,7 +245,7 @@ describe("plan limits after billing changes", () => {
     const access = await planFor({ id: user.id, plan: "pro" });
     expect(access).toMatchObject({ liveTradingAllowed: false, subscriptionStatus: "past_due" });
     expect(access.reason).toBe(
-      "Your Pro subscription is past due: live trading is paused until payment succeeds. Paper trading continues.",
+      "Your Pro subscription is past due: no new live trades are opened until the payment goes through. Open positions stay protected.",
     );
     expect(await pausedReason(user.id)).toEqual({ reason: access.reason, autoTrade: true });
     await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
@@ -284,7 +284,7 @@ describe("plan limits after billing changes", () => {
     const access = await planFor({ id: user.id, plan: "pro" });
     expect(access.plan.id).toBe("free");
     await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
-      "Your Pro subscription has ended, so you are on the Free plan: live trading is paused. Paper trading continues.",
+      "Your Pro subscription has ended, so you are on the Free plan: no new live trades are opened. Open positions stay protected.",
     );
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 8 }, access.plan)).toThrow(
       "maxLeverage: 8x is above the Free plan's maximum of 3x",
