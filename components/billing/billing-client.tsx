@@ -10,6 +10,7 @@ import { PlanNotice } from "@/components/billing/plan-notice";
 import { PLANS, type PlanId } from "@/lib/billing/plans";
 import { CheckoutStatus } from "./checkout-status";
 import { CurrentPlanCard } from "./current-plan-card";
+import { DuplicateRefundNotice } from "./duplicate-refund-notice";
 import { PlanOptions } from "./plan-options";
 
 async function fetchView(url: string): Promise<BillingView> {
@@ -83,8 +84,9 @@ export function BillingClient({
   return (
     <div className="space-y-6">
       {checkoutState && <CheckoutStatus state={checkoutState} planName={PLANS[view.plan].name} />}
+      <DuplicateRefundNotice refunds={view.duplicateRefunds} plan={view.plan} />
       {view.reason && view.status && view.status !== "active" && (
-        <PlanNotice reason={view.reason} link={false} />
+        <PlanNotice reason={view.reason} status={view.status} />
       )}
       <CurrentPlanCard view={view} onManage={() => void go("portal")} managing={pending === "portal"} />
       <section aria-labelledby="plans-heading" className="space-y-3">
@@ -96,6 +98,12 @@ export function BillingClient({
             Prices in USD per month, billed by Stripe. Cancel any time; you keep the plan until the period
             ends.
           </p>
+          {view.openCheckout && checkoutState !== "waiting" && (
+            <p className="text-muted-foreground mt-1 text-sm" data-testid="open-checkout">
+              You have an unfinished checkout for {PLANS[view.openCheckout].name}: continuing it opens the
+              same page. Choosing another plan cancels it, so only one can ever be paid.
+            </p>
+          )}
         </div>
         <PlanOptions
           view={view}

@@ -7,7 +7,7 @@ import { checkoutSessions, subscriptions, users } from "@/db/schema";
 import { billingEnabled } from "@/lib/billing/config";
 import { planFor } from "@/lib/billing/limits";
 import type { PlanId } from "@/lib/billing/plans";
-import { pickCurrentSubscription } from "@/lib/billing/status";
+import { pickCurrentSubscription, PLAN_KEEPING_STATUSES } from "@/lib/billing/status";
 import { priceIdFor } from "@/lib/billing/stripe";
 
 /** A second subscription Tickpilot cancelled and refunded (amount in minor units, e.g. cents). */
@@ -39,6 +39,7 @@ export interface BillingOverview {
 }
 
 const RECENT_MS = 60 * 86_400_000;
+const keepsPlan = (status: string) => (PLAN_KEEPING_STATUSES as readonly string[]).includes(status);
 
 /** Load the billing overview of user `userId`. */
 export async function getBillingOverview(userId: number): Promise<BillingOverview> {
@@ -95,7 +96,8 @@ export async function getBillingOverview(userId: number): Promise<BillingOvervie
     liveTradingAllowed: access.liveTradingAllowed,
     reason: access.reason,
     purchasable: (["pro", "elite"] as const).filter((p) => priceIdFor(p) !== null),
-    openCheckout: open?.plan ?? null,
+    // A subscriber changes plans in the portal; an old open session is not theirs to continue.
+    openCheckout: current && keepsPlan(current.status) ? null : (open?.plan ?? null),
     duplicateRefunds: subs
       .filter((s) => s.duplicateOf !== null && s.updatedAt.getTime() > since)
       .map((s) => ({
