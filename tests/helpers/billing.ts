@@ -1,10 +1,15 @@
 // Billing test helpers: users with a live or paper account selected, webhook delivery through the real route
 // handler, waiting for the billing worker to finish an event, and a paying customer made through our own code.
+import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { closeDb, db } from "@/db";
 import { exchangeAccounts, stripeEvents, tradingSettings, users } from "@/db/schema";
 import { ensureStripeCustomer } from "@/lib/billing/checkout";
+import { closeBillingQueue } from "@/lib/billing/queue";
 import { encryptSecret, maskKey } from "@/lib/crypto/vault";
+import { closeRedis } from "@/lib/redis";
+import { startBillingWorker } from "@/workers/billing";
+import type { Runnable } from "@/workers/registry";
 import type { FakeStripe } from "../fakes/stripe";
 import { uniqueEmail } from "./db";
 
@@ -95,4 +100,19 @@ export async function pausedReason(userId: number) {
     .from(tradingSettings)
     .where(eq(tradingSettings.userId, userId));
   return row;
+}
+
+/** Run the billing worker for this test file; afterwards close it, its queue, the fake Stripe, MySQL and Redis. */
+export function withBillingWorker(fake: FakeStripe): void {
+  let worker: Runnable | null = null;
+  beforeAll(async () => {
+    worker = await startBillingWorker();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await closeBillingQueue();
+    await fake.close();
+    await closeDb();
+    await closeRedis();
+  });
 }

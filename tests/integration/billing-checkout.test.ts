@@ -14,18 +14,9 @@ vi.mock("@/lib/auth/session", async (importOriginal) =>
   (await import("../helpers/as-user")).sessionMock(importOriginal as never),
 );
 
-const fake = await vi.hoisted(async () => {
-  const { startFakeStripe } = await import("../fakes/stripe");
-  const f = await startFakeStripe({ webhookSecret: "whsec_checkout_test" });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_fake",
-    STRIPE_WEBHOOK_SECRET: "whsec_checkout_test",
-    STRIPE_PRICE_PRO: "price_pro_test",
-    STRIPE_PRICE_ELITE: "price_elite_test",
-    STRIPE_API_URL: f.url,
-  });
-  return f;
-});
+const fake = await vi.hoisted(() =>
+  import("../helpers/stripe-env").then((m) => m.startStripeEnv("whsec_checkout_test")),
+);
 
 beforeEach(() => fake.failNext(0));
 afterAll(async () => {

@@ -1,40 +1,18 @@
 // A second paid subscription for one user (issue 19, finding 2): detected when it syncs, cancelled at Stripe with
 // its payment refunded, written to the audit log once, and shown on the billing page, so nobody pays twice.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { closeDb, db } from "@/db";
+import { db } from "@/db";
 import { auditLog, subscriptions } from "@/db/schema";
 import { ensureStripeCustomer } from "@/lib/billing/checkout";
 import { getBillingOverview } from "@/lib/billing/overview";
-import { closeBillingQueue } from "@/lib/billing/queue";
-import { closeRedis } from "@/lib/redis";
-import { startBillingWorker } from "@/workers/billing";
-import { deliverAndWait, makeTrader, storedPlan } from "../helpers/billing";
+import { deliverAndWait, makeTrader, storedPlan, withBillingWorker } from "../helpers/billing";
 
-const fake = await vi.hoisted(async () => {
-  const { startFakeStripe } = await import("../fakes/stripe");
-  const f = await startFakeStripe({ webhookSecret: "whsec_dup_test" });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_fake",
-    STRIPE_WEBHOOK_SECRET: "whsec_dup_test",
-    STRIPE_PRICE_PRO: "price_pro_test",
-    STRIPE_PRICE_ELITE: "price_elite_test",
-    STRIPE_API_URL: f.url,
-  });
-  return f;
-});
+const fake = await vi.hoisted(() =>
+  import("../helpers/stripe-env").then((m) => m.startStripeEnv("whsec_dup_test")),
+);
 
-let worker: Awaited<ReturnType<typeof startBillingWorker>>;
-beforeAll(async () => {
-  worker = await startBillingWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await closeBillingQueue();
-  await fake.close();
-  await closeDb();
-  await closeRedis();
-});
+withBillingWorker(fake);
 
 const refundsOf = (subId: string) => {
   const sub = fake.state.subscriptions.get(subId)!;

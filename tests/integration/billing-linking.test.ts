@@ -1,39 +1,17 @@
 // Which Stripe objects may change a user (issue 19, finding 1): only a Checkout Session this installation created
 // for that user links a customer; metadata and client_reference_id alone never link or grant anything.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { closeDb, db } from "@/db";
+import { db } from "@/db";
 import { checkoutSessions, subscriptions, users } from "@/db/schema";
 import { createCheckoutSession, createPortalSession } from "@/lib/billing/checkout";
-import { closeBillingQueue } from "@/lib/billing/queue";
-import { closeRedis } from "@/lib/redis";
-import { startBillingWorker } from "@/workers/billing";
-import { deliverAndWait, makeTrader, storedPlan } from "../helpers/billing";
+import { deliverAndWait, makeTrader, storedPlan, withBillingWorker } from "../helpers/billing";
 
-const fake = await vi.hoisted(async () => {
-  const { startFakeStripe } = await import("../fakes/stripe");
-  const f = await startFakeStripe({ webhookSecret: "whsec_link_test" });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_fake",
-    STRIPE_WEBHOOK_SECRET: "whsec_link_test",
-    STRIPE_PRICE_PRO: "price_pro_test",
-    STRIPE_PRICE_ELITE: "price_elite_test",
-    STRIPE_API_URL: f.url,
-  });
-  return f;
-});
+const fake = await vi.hoisted(() =>
+  import("../helpers/stripe-env").then((m) => m.startStripeEnv("whsec_link_test")),
+);
 
-let worker: Awaited<ReturnType<typeof startBillingWorker>>;
-beforeAll(async () => {
-  worker = await startBillingWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await closeBillingQueue();
-  await fake.close();
-  await closeDb();
-  await closeRedis();
-});
+withBillingWorker(fake);
 
 const customerOf = async (userId: number) =>
   (await db.select({ c: users.stripeCustomerId }).from(users).where(eq(users.id, userId)))[0]?.c ?? null;

@@ -24,19 +24,11 @@ vi.mock("@/lib/auth/session", async (importOriginal) =>
   (await import("../helpers/as-user")).sessionMock(importOriginal as never),
 );
 
-const fake = await vi.hoisted(async () => {
-  const { startFakeStripe } = await import("../fakes/stripe");
-  const f = await startFakeStripe({ webhookSecret: "whsec_pause_test" });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_fake",
-    STRIPE_WEBHOOK_SECRET: "whsec_pause_test",
-    STRIPE_PRICE_PRO: "price_pro_test",
-    STRIPE_PRICE_ELITE: "price_elite_test",
-    STRIPE_API_URL: f.url,
-    EXCHANGE_TIMEOUT_MS: "1500",
-  });
-  return f;
-});
+const fake = await vi.hoisted(() =>
+  import("../helpers/stripe-env").then((m) =>
+    m.startStripeEnv("whsec_pause_test", { EXCHANGE_TIMEOUT_MS: "1500" }),
+  ),
+);
 
 const deps = { adapterFor: adapterForAccount };
 const PRICE = 50_000;

@@ -1,16 +1,13 @@
 // Stripe webhooks end to end: real signed payloads through the route handler, the BullMQ billing worker, and a
 // local fake of Stripe's API that the real stripe client talks to.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { closeDb, db } from "@/db";
+import { db } from "@/db";
 import { auditLog, stripeEvents, subscriptions, users } from "@/db/schema";
 import { createCheckoutSession, ensureStripeCustomer } from "@/lib/billing/checkout";
 import { assertCanUseAccount, planFor } from "@/lib/billing/limits";
 import { checkSettingsAgainstPlan } from "@/lib/trading/settings";
-import { closeBillingQueue } from "@/lib/billing/queue";
-import { closeRedis } from "@/lib/redis";
-import { startBillingWorker } from "@/workers/billing";
 import {
   deliver,
   makeTrader,
@@ -18,32 +15,14 @@ import {
   pausedReason,
   storedPlan,
   waitForEvent,
+  withBillingWorker,
 } from "../helpers/billing";
 
-const fake = await vi.hoisted(async () => {
-  const { startFakeStripe } = await import("../fakes/stripe");
-  const f = await startFakeStripe({ webhookSecret: "whsec_int_test" });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_fake",
-    STRIPE_WEBHOOK_SECRET: "whsec_int_test",
-    STRIPE_PRICE_PRO: "price_pro_test",
-    STRIPE_PRICE_ELITE: "price_elite_test",
-    STRIPE_API_URL: f.url,
-  });
-  return f;
-});
+const fake = await vi.hoisted(() =>
+  import("../helpers/stripe-env").then((m) => m.startStripeEnv("whsec_int_test")),
+);
 
-let worker: Awaited<ReturnType<typeof startBillingWorker>>;
-beforeAll(async () => {
-  worker = await startBillingWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await closeBillingQueue();
-  await fake.close();
-  await closeDb();
-  await closeRedis();
-});
+withBillingWorker(fake);
 
 // A paying Pro user: customer made through our code, subscription active in (fake) Stripe and synced by webhook.
 const proTrader = (live = true) => payingTrader(fake, { plan: "pro", live });
