@@ -1,5 +1,5 @@
-// Stripe-shaped objects and the billing endpoints of the local fake Stripe: subscriptions (with a paid invoice,
-// its invoice payment and payment intent), cancellation, invoice and invoice-payment lists, and refunds.
+// Stripe-shaped objects of the local fake Stripe: its stores, ids, error replies, and subscriptions with a paid
+// invoice, its invoice payment and payment intent.
 import { randomBytes } from "node:crypto";
 
 export type Obj = Record<string, unknown>;
@@ -34,11 +34,6 @@ export function stripeError(status: number, message: string, extra: Obj = {}): R
 export function noSuch(what: string, id: string | undefined, param = what): Reply {
   return stripeError(404, `No such ${what}: '${id ?? ""}'`, { code: "resource_missing", param });
 }
-
-const list = (url: string, data: Obj[]): Reply => ({
-  status: 200,
-  body: { object: "list", url, has_more: false, data },
-});
 
 /** A subscription object as the API returns it (one item, period of 30 days from now). */
 export function subscriptionObject(id: string, customer: string, price: string, status: string): Obj {
@@ -99,78 +94,4 @@ export function billSubscription(state: FakeStripeState, sub: Obj): Obj {
   state.invoicePayments.set(String(payment.id), payment);
   sub.latest_invoice = invoice.id;
   return invoice;
-}
-
-const subscriptionOfInvoice = (inv: Obj) =>
-  ((inv.parent as Obj | null)?.subscription_details as Obj | undefined)?.subscription;
-
-/** Billing routes (subscriptions, invoices, invoice payments, refunds); null when the route is not one of them. */
-export function billingRoute(
-  state: FakeStripeState,
-  method: string,
-  path: string,
-  p: Obj,
-  q: URLSearchParams,
-): Reply | null {
-  const [, , resource, id] = path.split("/");
-  if (resource === "subscriptions" && id) {
-    const sub = state.subscriptions.get(id);
-    if (!sub) return noSuch("subscription", id, "id");
-    if (method === "GET") return { status: 200, body: sub };
-    if (method === "DELETE") {
-      if (sub.status === "canceled")
-        return stripeError(400, `The subscription ${id} has already been canceled.`);
-      Object.assign(sub, {
-        status: "canceled",
-        canceled_at: now(),
-        ended_at: now(),
-        cancellation_details: p.cancellation_details ?? null,
-      });
-      return { status: 200, body: sub };
-    }
-  }
-  if (method === "GET" && resource === "invoices" && !id) {
-    const rows = [...state.invoices.values()].filter(
-      (inv) =>
-        (!q.get("subscription") || subscriptionOfInvoice(inv) === q.get("subscription")) &&
-        (!q.get("status") || inv.status === q.get("status")),
-    );
-    return list("/v1/invoices", rows);
-  }
-  if (method === "GET" && resource === "invoice_payments" && !id) {
-    const rows = [...state.invoicePayments.values()].filter(
-      (ip) =>
-        (!q.get("invoice") || ip.invoice === q.get("invoice")) &&
-        (!q.get("status") || ip.status === q.get("status")),
-    );
-    return list("/v1/invoice_payments", rows);
-  }
-  if (method === "POST" && resource === "refunds" && !id) {
-    const pi = String(p.payment_intent ?? "");
-    const paid = [...state.invoicePayments.values()].find(
-      (ip) => (ip.payment as Obj).payment_intent === pi && ip.status === "paid",
-    );
-    if (!paid) return noSuch("payment_intent", pi, "payment_intent");
-    const refunded = [...state.refunds.values()]
-      .filter((r) => r.payment_intent === pi)
-      .reduce((sum, r) => sum + Number(r.amount), 0);
-    const remaining = Number(paid.amount_paid) - refunded;
-    if (remaining <= 0)
-      return stripeError(400, `Charge for ${pi} has already been refunded.`, {
-        code: "charge_already_refunded",
-      });
-    const refund: Obj = {
-      id: newId("re"),
-      object: "refund",
-      amount: p.amount ? Number(p.amount) : remaining,
-      currency: paid.currency,
-      payment_intent: pi,
-      reason: p.reason ?? null,
-      metadata: p.metadata ?? {},
-      status: "succeeded",
-    };
-    state.refunds.set(String(refund.id), refund);
-    return { status: 200, body: refund };
-  }
-  return null;
 }

@@ -1,12 +1,12 @@
 // A local fake of the Stripe endpoints Tickpilot uses, driven by the real `stripe` client (host/port options).
 // Form-encoded requests like Stripe's API, Stripe-shaped JSON responses and errors (404 resource_missing, 429
 // rate limits, 500s, dropped connections), Idempotency-Key honoured, events kept for `GET /v1/events/:id`, and
-// signed webhooks made with `stripe.webhooks.generateTestHeaderString`. Billing objects: ./stripe-objects.ts.
+// signed webhooks made with `stripe.webhooks.generateTestHeaderString`. Objects and endpoints: ./stripe-objects.ts,
+// ./stripe-routes.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import {
-  billingRoute,
   billSubscription,
   newId,
   noSuch,
@@ -17,6 +17,7 @@ import {
   type Obj,
   type Reply,
 } from "./stripe-objects";
+import { billingRoute, coreRoute } from "./stripe-routes";
 
 export type { FakeStripeState } from "./stripe-objects";
 
@@ -213,79 +214,9 @@ export async function startFakeStripe(
     const method = req.method ?? "GET";
     const result =
       billingRoute(state, method, url.pathname, params, url.searchParams) ??
-      route_(method, url.pathname, params);
+      coreRoute(state, base, method, url.pathname, params);
     if (idemKey) idempotent.set(idemKey, result);
     return result;
-  }
-
-  function route_(method: string, path: string, p: Obj): Reply {
-    const [, , resource, id, sub, action] = path.split("/");
-    if (resource === "customers") {
-      if (method === "POST" && !id) {
-        const c = {
-          id: newId("cus"),
-          object: "customer",
-          email: p.email ?? null,
-          metadata: p.metadata ?? {},
-        };
-        state.customers.set(c.id, c);
-        return { status: 200, body: c };
-      }
-      if (method === "DELETE" && id) {
-        if (!state.customers.delete(id)) return noSuch("customer", id, "id");
-        return { status: 200, body: { id, object: "customer", deleted: true } };
-      }
-    }
-    if (resource === "checkout" && id === "sessions") {
-      if (method === "POST" && !sub) {
-        if (!p.customer || !state.customers.has(String(p.customer)))
-          return noSuch("customer", p.customer as string | undefined);
-        const created = now();
-        const s: Obj = {
-          ...p,
-          id: newId("cs_test"),
-          object: "checkout.session",
-          status: "open",
-          payment_status: "unpaid",
-          subscription: null,
-          created,
-          expires_at: created + 86400,
-        };
-        s.url = `${base}/checkout/${String(s.id)}`;
-        state.sessions.set(String(s.id), s);
-        return { status: 200, body: s };
-      }
-      const s = sub ? state.sessions.get(sub) : undefined;
-      if (!s) return noSuch("checkout.session", sub, "session");
-      if (method === "POST" && action === "expire") {
-        if (s.status !== "open")
-          return stripeError(
-            400,
-            `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(s.status)}".`,
-          );
-        Object.assign(s, { status: "expired", url: null });
-      }
-      return { status: 200, body: s };
-    }
-    if (method === "POST" && resource === "billing_portal" && id === "sessions") {
-      if (!p.customer || !state.customers.has(String(p.customer)))
-        return noSuch("customer", p.customer as string | undefined);
-      const ps = {
-        id: newId("bps"),
-        object: "billing_portal.session",
-        customer: p.customer,
-        return_url: p.return_url,
-        url: "",
-      };
-      ps.url = `${base}/portal/${ps.id}`;
-      state.portalSessions.set(ps.id, ps);
-      return { status: 200, body: ps };
-    }
-    if (method === "GET" && resource === "events" && id) {
-      const e = state.events.get(id);
-      return e ? { status: 200, body: e } : noSuch("event", id, "id");
-    }
-    return stripeError(404, `Unrecognized request URL (${method}: ${path})`);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
