@@ -53,11 +53,13 @@ export function BillingClient({
   });
   const view = data ?? initial;
   const router = useRouter();
-  const justConfirmed = checkout === "success" && confirmed(view) && !confirmed(initial);
+  // Also when the page was first rendered already confirmed: the sidebar in the layout may have been read a moment
+  // before the webhook landed, so it is refreshed once either way.
+  const confirmedAfterCheckout = checkout === "success" && confirmed(view);
   // Re-render the server parts (sidebar plan card) once the webhook has changed the plan.
   useEffect(() => {
-    if (justConfirmed) router.refresh();
-  }, [justConfirmed, router]);
+    if (confirmedAfterCheckout) router.refresh();
+  }, [confirmedAfterCheckout, router]);
 
   async function go(kind: PlanId | "portal") {
     setPending(kind);

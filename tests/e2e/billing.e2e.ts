@@ -87,7 +87,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     expect(events.filter((e) => e.type === "checkout.session.completed")[0]?.status).toBe("processed");
 
     // The sidebar card follows the plan; the Manage billing button opens the (fake) portal.
-    await expect.poll(() => page.textContent("aside")).toContain("Pro plan");
+    await expect.poll(() => page.textContent("aside"), { timeout: 10_000 }).toContain("Pro plan");
     for (const [scheme, mobile] of [
       ["dark", false],
       ["light", true],
