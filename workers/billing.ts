@@ -1,25 +1,32 @@
 // The billing worker: processes each recorded Stripe event once (job id = event id), retrying transient failures.
-import { UnrecoverableError, Worker } from "bullmq";
+import { UnrecoverableError } from "bullmq";
 import { markStripeEventFailed, processStripeEvent } from "@/lib/billing/process-event";
 import type { BillingJobData } from "@/lib/billing/queue";
+import { isPermanentStripeError } from "@/lib/billing/stripe-errors";
 import { getLogger } from "@/lib/log";
-import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
+import { createWorker } from "@/lib/queue/worker";
 import type { Runnable, WorkerContext } from "./registry";
 
 const log = getLogger("billing-worker");
 
 /** Start the billing queue's worker. */
 export async function startBillingWorker(_ctx?: WorkerContext): Promise<Runnable> {
-  const worker = new Worker<BillingJobData>(
+  const worker = createWorker<BillingJobData>(
     QUEUES.billing,
     async (job) => {
       const eventId = String(job.data.eventId ?? "");
       if (!/^evt_[A-Za-z0-9_]+$/.test(eventId))
         throw new UnrecoverableError("job data is not a Stripe event id");
-      return processStripeEvent(eventId);
+      try {
+        return await processStripeEvent(eventId);
+      } catch (err) {
+        // Stripe refusing the request (e.g. a 404 for an object of another mode) will refuse it again: stop now.
+        if (isPermanentStripeError(err)) throw new UnrecoverableError((err as Error).message);
+        throw err;
+      }
     },
-    { connection: workerConnection(), prefix: BULL_PREFIX, concurrency: 4 },
+    { concurrency: 4 },
   );
   worker.on("failed", (job, err) => {
     if (!job) return;

@@ -10,6 +10,7 @@ import { PlanNotice } from "@/components/billing/plan-notice";
 import { PLANS, type PlanId } from "@/lib/billing/plans";
 import { CheckoutStatus } from "./checkout-status";
 import { CurrentPlanCard } from "./current-plan-card";
+import { DuplicateRefundNotice } from "./duplicate-refund-notice";
 import { PlanOptions } from "./plan-options";
 
 async function fetchView(url: string): Promise<BillingView> {
@@ -52,11 +53,13 @@ export function BillingClient({
   });
   const view = data ?? initial;
   const router = useRouter();
-  const justConfirmed = checkout === "success" && confirmed(view) && !confirmed(initial);
+  // Also when the page was first rendered already confirmed: the sidebar in the layout may have been read a moment
+  // before the webhook landed, so it is refreshed once either way.
+  const confirmedAfterCheckout = checkout === "success" && confirmed(view);
   // Re-render the server parts (sidebar plan card) once the webhook has changed the plan.
   useEffect(() => {
-    if (justConfirmed) router.refresh();
-  }, [justConfirmed, router]);
+    if (confirmedAfterCheckout) router.refresh();
+  }, [confirmedAfterCheckout, router]);
 
   async function go(kind: PlanId | "portal") {
     setPending(kind);
@@ -83,8 +86,9 @@ export function BillingClient({
   return (
     <div className="space-y-6">
       {checkoutState && <CheckoutStatus state={checkoutState} planName={PLANS[view.plan].name} />}
+      <DuplicateRefundNotice refunds={view.duplicateRefunds} plan={view.plan} />
       {view.reason && view.status && view.status !== "active" && (
-        <PlanNotice reason={view.reason} link={false} />
+        <PlanNotice reason={view.reason} status={view.status} />
       )}
       <CurrentPlanCard view={view} onManage={() => void go("portal")} managing={pending === "portal"} />
       <section aria-labelledby="plans-heading" className="space-y-3">
@@ -96,6 +100,12 @@ export function BillingClient({
             Prices in USD per month, billed by Stripe. Cancel any time; you keep the plan until the period
             ends.
           </p>
+          {view.openCheckout && checkoutState !== "waiting" && (
+            <p className="text-muted-foreground mt-1 text-sm" data-testid="open-checkout">
+              You have an unfinished checkout for {PLANS[view.openCheckout].name}: continuing it opens the
+              same page. Choosing another plan cancels it, so only one can ever be paid.
+            </p>
+          )}
         </div>
         <PlanOptions
           view={view}

@@ -102,7 +102,11 @@ export function PlanOptions({
         title={available ? undefined : "This plan has no price configured yet"}
       >
         {pending === id && <Spinner />}
-        {pending === id ? "Opening checkout…" : `Upgrade to ${PLANS[id].name}`}
+        {pending === id
+          ? "Opening checkout…"
+          : view.openCheckout === id
+            ? "Continue checkout"
+            : `Upgrade to ${PLANS[id].name}`}
       </Button>
     );
   }

@@ -19,7 +19,15 @@ import { callApi, type ApiFailure } from "./call-api";
 const EMPTY = { exchange: "bybit", label: "", apiKey: "", apiSecret: "", testnet: false };
 
 /** Add a trade-only exchange key. */
-export function AddKeyForm({ canAdd, blockedReason }: { canAdd: boolean; blockedReason?: string }) {
+export function AddKeyForm({
+  canAdd,
+  blockedTitle,
+  blockedReason,
+}: {
+  canAdd: boolean;
+  blockedTitle?: string;
+  blockedReason?: string;
+}) {
   const router = useRouter();
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<ApiFailure | null>(null);
@@ -55,9 +63,9 @@ export function AddKeyForm({ canAdd, blockedReason }: { canAdd: boolean; blocked
       </CardHeader>
       <CardContent>
         {!canAdd ? (
-          <Alert>
+          <Alert data-testid="add-key-blocked">
             <ShieldCheckIcon />
-            <AlertTitle>Paper trading only</AlertTitle>
+            <AlertTitle>{blockedTitle ?? "Paper trading only"}</AlertTitle>
             <AlertDescription>{blockedReason}</AlertDescription>
           </Alert>
         ) : (

@@ -4,6 +4,8 @@ import { useState } from "react";
 import Link from "next/link";
 import { BotIcon } from "lucide-react";
 import { toast } from "sonner";
+import { pauseExplanation, type BillingPauseView } from "@/components/billing/billing-pause";
+import { PaperSwitchButton } from "@/components/billing/paper-switch-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Switch } from "@/components/ui/switch";
@@ -14,10 +16,12 @@ interface Props {
   /** The selected account's label, or null when none is selected. */
   accountLabel: string | null;
   onChange?: (enabled: boolean) => void;
+  /** Set while billing pauses new live trades on the selected account. */
+  billingPause?: BillingPauseView | null;
 }
 
 /** Card with the auto-trade switch and what it does. */
-export function AutoTradeToggle({ initial, accountLabel, onChange }: Props) {
+export function AutoTradeToggle({ initial, accountLabel, onChange, billingPause }: Props) {
   const [enabled, setEnabled] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -60,12 +64,26 @@ export function AutoTradeToggle({ initial, accountLabel, onChange }: Props) {
           )}
         </CardDescription>
         <CardAction>
-          <Badge variant={enabled ? "success" : "muted"} data-testid="auto-trade-state">
-            {enabled ? "On" : "Off"}
+          <Badge
+            variant={enabled ? (billingPause ? "warning" : "success") : "muted"}
+            data-testid="auto-trade-state"
+          >
+            {enabled ? (billingPause ? "Paused" : "On") : "Off"}
           </Badge>
         </CardAction>
       </CardHeader>
       <CardContent className="space-y-3">
+        {billingPause && (
+          <div
+            className="border-warning/40 bg-warning/10 space-y-2 rounded-lg border p-3 text-sm"
+            data-testid="auto-trade-paused"
+          >
+            <p className="font-medium">New live trades paused · close decisions still run</p>
+            <p className="text-foreground/80">{billingPause.reason}</p>
+            <PaperSwitchButton className="w-full sm:w-auto" />
+            <p className="text-muted-foreground text-xs">{pauseExplanation(billingPause).paper}</p>
+          </div>
+        )}
         <label className="bg-muted/40 flex cursor-pointer items-center justify-between gap-4 rounded-lg border p-3">
           <span className="text-sm">
             <span className="block font-medium">Trade on every decision</span>

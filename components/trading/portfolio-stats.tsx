@@ -45,11 +45,14 @@ export function PortfolioStats({
   price,
   autoTrade,
   pausedReason,
+  livePaused = false,
 }: {
   portfolio: Portfolio;
   price: number | null;
   autoTrade: boolean;
   pausedReason: string | null;
+  /** Billing pauses new live trades on the selected account (auto-trade may still be on). */
+  livePaused?: boolean;
 }) {
   const p = portfolio.position;
   const pnl = p ? (price !== null ? livePnl(p, price) : p.unrealizedPnl) : null;
@@ -102,14 +105,16 @@ export function PortfolioStats({
         label="Auto-trading"
         icon={BotIcon}
         testId="stat-auto-trade"
-        value={autoTrade ? "On" : pausedReason ? "Paused" : "Off"}
-        tone={autoTrade ? "profit" : null}
+        value={autoTrade && !livePaused ? "On" : pausedReason || livePaused ? "Paused" : "Off"}
+        tone={autoTrade && !livePaused ? "profit" : null}
         hint={
-          autoTrade
-            ? "Acting on every decision"
-            : pausedReason
-              ? "See the notice above"
-              : "Switch it on below"
+          autoTrade && livePaused
+            ? "New live trades paused · close still runs"
+            : autoTrade
+              ? "Acting on every decision"
+              : pausedReason
+                ? "See the notice above"
+                : "Switch it on below"
         }
       />
     </div>

@@ -10,6 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { cn } from "@/lib/utils";
+import { formLeverage, settingsPayload, type PlanLimits } from "./settings-payload";
 
 export interface SettingsFormValues {
   riskLevel: "low" | "medium" | "high";
@@ -17,12 +18,6 @@ export interface SettingsFormValues {
   minConfidence: number;
   customPrompt: string | null;
   dailyLossLimit: number | null;
-}
-
-interface PlanLimits {
-  name: string;
-  maxLeverage: number;
-  customPrompt: boolean;
 }
 
 const RISK = [
@@ -33,7 +28,7 @@ const RISK = [
 
 export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; plan: PlanLimits }) {
   const [values, setValues] = useState(initial);
-  const [leverage, setLeverage] = useState(String(initial.maxLeverage));
+  const [leverage, setLeverage] = useState(String(formLeverage(initial.maxLeverage, plan)));
   const [confidence, setConfidence] = useState(String(Math.round(initial.minConfidence * 100)));
   const [lossLimit, setLossLimit] = useState(
     initial.dailyLossLimit === null ? "" : String(initial.dailyLossLimit),
@@ -46,13 +41,8 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
   function save() {
     setErrors({});
     setFormError(null);
-    const body = {
-      riskLevel: values.riskLevel,
-      maxLeverage: Number(leverage),
-      minConfidence: Number(confidence) / 100,
-      customPrompt: plan.customPrompt ? prompt : null,
-      dailyLossLimit: lossLimit.trim() === "" ? null : Number(lossLimit),
-    };
+    const fields = { riskLevel: values.riskLevel, leverage, confidence, lossLimit, prompt };
+    const body = settingsPayload(fields, initial.maxLeverage, plan);
     startTransition(async () => {
       try {
         await apiFetch("/api/settings", { method: "PUT", body });
@@ -125,6 +115,8 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
                 />
                 <FieldDescription id="maxLeverage-hint">
                   1–{plan.maxLeverage}x on the {plan.name} plan.
+                  {initial.maxLeverage > plan.maxLeverage &&
+                    ` Your saved ${initial.maxLeverage}x is kept for when you upgrade.`}
                 </FieldDescription>
                 <FieldError id="maxLeverage-error">{errors.maxLeverage}</FieldError>
               </Field>
@@ -195,7 +187,9 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
                 aria-describedby="customPrompt-error"
               />
               <FieldDescription>
-                Users with the same prompt and risk level share one AI decision per tick.
+                {!plan.customPrompt && prompt
+                  ? `Kept but not used on the ${plan.name} plan: decisions use the default prompt until you upgrade.`
+                  : "Users with the same prompt and risk level share one AI decision per tick."}
               </FieldDescription>
               <FieldError id="customPrompt-error">{errors.customPrompt}</FieldError>
             </Field>

@@ -7,6 +7,7 @@ import { exchangeAccounts, tradingSettings } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
+import { liveAccountLimit } from "@/lib/billing/account-limit";
 import { effectivePlan } from "@/lib/billing/effective-plan";
 import { getLogger } from "@/lib/log";
 import { currentKeyVersion, encryptSecret, maskKey } from "@/lib/crypto/vault";
@@ -32,13 +33,8 @@ export async function connectAccount(user: CurrentUser, input: ConnectInput, ip:
     .select({ n: count() })
     .from(exchangeAccounts)
     .where(and(eq(exchangeAccounts.userId, user.id), ne(exchangeAccounts.exchange, "paper")));
-  if ((live?.n ?? 0) >= plan.maxLiveAccounts) {
-    const message =
-      plan.maxLiveAccounts === 0
-        ? `The ${plan.name} plan trades on the paper exchange only. Upgrade to connect an exchange account.`
-        : `The ${plan.name} plan allows ${plan.maxLiveAccounts} exchange account${plan.maxLiveAccounts > 1 ? "s" : ""}. Delete one or upgrade.`;
-    throw new AppError("forbidden", message);
-  }
+  const limit = liveAccountLimit(plan, live?.n ?? 0);
+  if (limit) throw new AppError("forbidden", limit.message);
   const checked = await validateKeys(input);
   const [row] = await db
     .insert(exchangeAccounts)

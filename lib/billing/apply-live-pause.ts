@@ -1,14 +1,18 @@
 import "server-only";
 // After a subscription change: pause live auto-trading (notice + audit) when live trading is no longer allowed,
-// clear the notice when it is allowed again. Auto-trade stays on, so paper trading continues.
+// clear the notice when it is allowed again. Auto-trade stays on: on a live account no new position is opened but
+// open ones stay protected (stop-loss and take-profit stay on the exchange, `close` decisions still execute).
 import { and, eq, inArray, like, ne, or, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, tradingSettings, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { planFor } from "@/lib/billing/limits";
-import { LIVE_PAUSING_STATUSES, PAPER_CONTINUES } from "@/lib/billing/status";
+import { LEGACY_NOTICE_END, LIVE_PAUSING_STATUSES, POSITIONS_PROTECTED } from "@/lib/billing/status";
 
-const billingNotice = like(tradingSettings.pausedReason, `%${PAPER_CONTINUES}`);
+const billingNotice = or(
+  like(tradingSettings.pausedReason, `%${POSITIONS_PROTECTED}`),
+  like(tradingSettings.pausedReason, `%${LEGACY_NOTICE_END}`),
+);
 
 // The user's trading-settings rows whose selected account is live (not the paper exchange).
 async function liveSettingIds(userId: number): Promise<number[]> {
@@ -28,14 +32,12 @@ export async function applyLivePause(
   const [user] = await db.select({ id: users.id, plan: users.plan }).from(users).where(eq(users.id, userId));
   if (!user) return;
   const access = await planFor(user);
-  const ids = await liveSettingIds(userId);
   if (access.liveTradingAllowed) {
-    if (ids.length > 0) {
-      await db
-        .update(tradingSettings)
-        .set({ pausedReason: null, pausedAt: null })
-        .where(and(inArray(tradingSettings.id, ids), billingNotice));
-    }
+    // Every row of the user, live or not: one switched to paper during the pause may still carry the notice.
+    await db
+      .update(tradingSettings)
+      .set({ pausedReason: null, pausedAt: null })
+      .where(and(eq(tradingSettings.userId, userId), billingNotice));
     if (change.prevStatus && (LIVE_PAUSING_STATUSES as readonly string[]).includes(change.prevStatus)) {
       await audit({
         actorId: null,
@@ -49,6 +51,7 @@ export async function applyLivePause(
     return;
   }
   const reason = access.reason!.slice(0, 255);
+  const ids = await liveSettingIds(userId);
   let paused = 0;
   if (ids.length > 0) {
     const [res] = await db

@@ -1,11 +1,15 @@
 import "server-only";
 // Process one recorded Stripe event: re-read the event and its subscription from Stripe (arrival order and the
-// delivered body are never trusted), sync it, and mark the event processed exactly once.
-import { and, eq, inArray } from "drizzle-orm";
+// delivered body are never trusted), sync it, and mark the event processed exactly once. A customer is linked to
+// a user only by a completed Checkout Session this installation created for that user; events about anything
+// else (another app's customers on the same Stripe account) are recorded as ignored, with the reason.
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db } from "@/db";
-import { stripeEvents } from "@/db/schema";
+import { stripeEvents, users } from "@/db/schema";
+import { findCheckoutSession, markCheckoutComplete } from "@/lib/billing/checkout-sessions";
 import { stripe } from "@/lib/billing/stripe";
+import { idOf } from "@/lib/billing/subscription-row";
 import { syncSubscription, UnknownCustomerError } from "@/lib/billing/sync-subscription";
 
 /** Event types that change a subscription; anything else is recorded as ignored. */
@@ -18,28 +22,47 @@ export const HANDLED_EVENTS = [
   "invoice.paid",
 ] as const;
 
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+/** Thrown for an event that is not ours to act on; its message is stored on the event row. */
+class NotOursError extends Error {}
 
-// The subscription an event is about (and the user a checkout names), re-read from Stripe where it matters.
-async function subscriptionOf(event: Stripe.Event): Promise<{ id: string; userId: number | null } | null> {
+// A completed Checkout Session: ours (stored when created) and paid on the customer we created it with, whose
+// link to the user is then made if it was missing. Returns the subscription to sync.
+async function completedCheckout(sessionId: string): Promise<string | null> {
+  const session = await stripe().checkout.sessions.retrieve(sessionId);
+  const subId = idOf(session.subscription);
+  if (session.mode !== "subscription" || !subId) return null;
+  const ours = await findCheckoutSession(session.id);
+  if (!ours) throw new NotOursError(`Checkout session ${session.id} was not created by this installation`);
+  const customer = idOf(session.customer);
+  if (customer !== ours.stripeCustomerId)
+    throw new NotOursError(`Checkout session ${session.id} was completed on another customer`);
+  await db
+    .update(users)
+    .set({ stripeCustomerId: customer })
+    .where(and(eq(users.id, ours.userId), isNull(users.stripeCustomerId)));
+  const [linked] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, ours.userId), eq(users.stripeCustomerId, customer)));
+  if (!linked) throw new NotOursError(`Checkout session ${session.id}: its user has another Stripe customer`);
+  await markCheckoutComplete(ours);
+  return subId;
+}
+
+// The subscription an event is about, re-read from Stripe where it matters.
+async function subscriptionOf(event: Stripe.Event): Promise<string | null> {
   const object = event.data.object as { id: string };
   switch (event.type) {
-    case "checkout.session.completed": {
-      const session = await stripe().checkout.sessions.retrieve(object.id);
-      const subId = idOf(session.subscription);
-      if (session.mode !== "subscription" || !subId) return null;
-      const userId = Number(session.client_reference_id ?? session.metadata?.userId);
-      return { id: subId, userId: Number.isSafeInteger(userId) && userId > 0 ? userId : null };
-    }
+    case "checkout.session.completed":
+      return completedCheckout(object.id);
     case "customer.subscription.created":
     case "customer.subscription.updated":
     case "customer.subscription.deleted":
-      return { id: object.id, userId: null };
+      return object.id;
     case "invoice.payment_failed":
     case "invoice.paid": {
       const invoice = event.data.object as Stripe.Invoice & { subscription?: string | { id: string } | null };
-      const subId = idOf(invoice.parent?.subscription_details?.subscription ?? invoice.subscription);
-      return subId ? { id: subId, userId: null } : null;
+      return idOf(invoice.parent?.subscription_details?.subscription ?? invoice.subscription);
     }
     default:
       return null;
@@ -52,20 +75,20 @@ export async function processStripeEvent(eventId: string): Promise<"processed" |
   if (!row) throw new Error(`stripe event ${eventId} was never recorded`);
   if (row.status === "processed" || row.status === "ignored") return "skipped";
   const event = await stripe().events.retrieve(eventId);
-  const target = (HANDLED_EVENTS as readonly string[]).includes(event.type)
-    ? await subscriptionOf(event)
-    : null;
-  let status: "processed" | "ignored" = target ? "processed" : "ignored";
+  let status: "processed" | "ignored" = "ignored";
   let note: string | null = null;
-  if (target) {
-    try {
-      await syncSubscription(target.id, target.userId);
-    } catch (err) {
-      // A customer that is not one of ours (another app on the same Stripe account): nothing to change here.
-      if (!(err instanceof UnknownCustomerError)) throw err;
-      status = "ignored";
-      note = err.message;
+  try {
+    const target = (HANDLED_EVENTS as readonly string[]).includes(event.type)
+      ? await subscriptionOf(event)
+      : null;
+    if (target) {
+      await syncSubscription(target);
+      status = "processed";
     }
+  } catch (err) {
+    // A customer or session that is not one of ours: nothing to change here, and nothing to retry.
+    if (!(err instanceof UnknownCustomerError || err instanceof NotOursError)) throw err;
+    note = err.message;
   }
   await db
     .update(stripeEvents)

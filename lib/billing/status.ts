@@ -13,8 +13,19 @@ export const LIVE_PAUSING_STATUSES = [
   "paused",
 ] as const;
 
-/** Every billing pause reason ends with this sentence, so a later reactivation can tell its own notices apart. */
-export const PAPER_CONTINUES = "Paper trading continues.";
+/**
+ * Every billing pause reason ends with this sentence, so a later reactivation can tell its own notices apart. It is
+ * true on a live account: stop-loss and take-profit stay on the exchange and `close` decisions still execute.
+ */
+export const POSITIONS_PROTECTED = "Open positions stay protected.";
+
+/** How billing notices written before this wording ended (they said something untrue; still recognised). */
+export const LEGACY_NOTICE_END = "Paper trading continues.";
+
+/** True when a trading-settings notice was written by a billing pause (not a loss limit or an operator). */
+export function isBillingNotice(reason: string | null | undefined): boolean {
+  return Boolean(reason && (reason.endsWith(POSITIONS_PROTECTED) || reason.endsWith(LEGACY_NOTICE_END)));
+}
 
 const RANK: Record<PlanId, number> = { free: 0, pro: 1, elite: 2 };
 
@@ -35,19 +46,19 @@ export function pickCurrentSubscription<T extends { plan: PlanId; status: string
   return subs[0] ?? null;
 }
 
-/** The user-facing sentence explaining why live trading is not available. */
+/** The user-facing sentence explaining why no new live trade is opened (what happens to positions included). */
 export function livePauseReason(subscribed: Plan, current: Plan, status: string | null): string {
   switch (status) {
     case "past_due":
-      return `Your ${subscribed.name} subscription is past due: live trading is paused until payment succeeds. ${PAPER_CONTINUES}`;
+      return `Your ${subscribed.name} subscription is past due: no new live trades are opened until the payment goes through. ${POSITIONS_PROTECTED}`;
     case "unpaid":
-      return `Your ${subscribed.name} subscription is unpaid: live trading is paused until payment succeeds. ${PAPER_CONTINUES}`;
+      return `Your ${subscribed.name} subscription is unpaid: no new live trades are opened until the payment goes through. ${POSITIONS_PROTECTED}`;
     case "canceled":
     case "incomplete_expired":
-      return `Your ${subscribed.name} subscription has ended, so you are on the ${current.name} plan: live trading is paused. ${PAPER_CONTINUES}`;
+      return `Your ${subscribed.name} subscription has ended, so you are on the ${current.name} plan: no new live trades are opened. ${POSITIONS_PROTECTED}`;
     case "paused":
-      return `Your ${subscribed.name} subscription is paused: live trading is paused until it resumes. ${PAPER_CONTINUES}`;
+      return `Your ${subscribed.name} subscription is paused: no new live trades are opened until it resumes. ${POSITIONS_PROTECTED}`;
     default:
-      return `Live trading is not included in the ${current.name} plan: upgrade to Pro or Elite to trade on your exchange account. ${PAPER_CONTINUES}`;
+      return `Live trading is not included in the ${current.name} plan: upgrade to Pro or Elite to open live trades. ${POSITIONS_PROTECTED}`;
   }
 }

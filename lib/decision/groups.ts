@@ -38,8 +38,8 @@ export function groupKey(
 }
 
 /**
- * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, user active,
- * an active account selected, and a plan that allows that account (live needs a live-trading plan). The
+ * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, user active and
+ * an active account selected (a live account whose plan no longer allows live trading still gets `close`). The
  * default group (medium, default prompt) is always present so every tick has a reference decision.
  */
 export async function loadDecisionGroups(symbol: string, providerModel: string): Promise<DecisionGroup[]> {
@@ -82,8 +82,9 @@ export async function loadDecisionGroups(symbol: string, providerModel: string):
   };
   add("medium", null);
   for (const row of rows) {
+    // A live account on a plan without live trading (a cancelled subscription) stays in: its `close` decisions
+    // still execute; execute skips its new entries with the reason.
     const plan = billing ? getPlan(row.plan) : getPlan("elite");
-    if (row.exchange !== "paper" && !plan.liveTrading) continue;
     add(row.riskLevel, plan.customPrompt ? row.customPrompt : null, row.userId);
   }
   return [...groups.values()];

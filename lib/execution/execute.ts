@@ -131,7 +131,8 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     return skip("The selected exchange account is not active." + flat);
   const { access } = ctx;
   const plan = access.plan;
-  if (account.exchange !== "paper" && !access.liveTradingAllowed) {
+  // A billing pause stops new live entries only: `close` still runs, so an open position is never left unmanaged.
+  if (account.exchange !== "paper" && !access.liveTradingAllowed && decision.action !== "close") {
     return skip((access.reason ?? `Live trading is not part of the ${plan.name} plan.`) + flat);
   }
   const lossNotice = await enforceDailyLossLimit(settings);

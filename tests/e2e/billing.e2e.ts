@@ -87,7 +87,7 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     expect(events.filter((e) => e.type === "checkout.session.completed")[0]?.status).toBe("processed");
 
     // The sidebar card follows the plan; the Manage billing button opens the (fake) portal.
-    await expect.poll(() => page.textContent("aside")).toContain("Pro plan");
+    await expect.poll(() => page.textContent("aside"), { timeout: 10_000 }).toContain("Pro plan");
     for (const [scheme, mobile] of [
       ["dark", false],
       ["light", true],
@@ -114,9 +114,12 @@ describe.skipIf(!inject("stripeURL"))("billing in the browser", () => {
     await db.update(subscriptions).set({ status: "past_due" }).where(eq(subscriptions.userId, user!.id));
     await page.goto("/billing");
     await expect.poll(() => page.getByTestId("subscription-status").textContent()).toBe("Past due");
-    expect(await page.getByTestId("plan-notice").textContent()).toContain(
-      "Your Pro subscription is past due: live trading is paused until payment succeeds.",
+    const notice = await page.getByTestId("plan-notice").textContent();
+    expect(notice).toContain(
+      "Your Pro subscription is past due: no new live trades are opened until the payment goes through.",
     );
+    expect(notice).toContain("keeps its stop-loss and take-profit on the exchange");
+    expect(notice).not.toMatch(/paper trading continues/i);
     await screenshot(page, "billing-past-due-desktop-light");
     await db.update(subscriptions).set({ status: "active" }).where(eq(subscriptions.userId, user!.id));
 

@@ -1,42 +1,59 @@
 // A local fake of the Stripe endpoints Tickpilot uses, driven by the real `stripe` client (host/port options).
-// Form-encoded requests like Stripe's API, Stripe-shaped JSON responses, Idempotency-Key honoured, events kept
-// for `GET /v1/events/:id`, and signed webhooks made with `stripe.webhooks.generateTestHeaderString`.
-import { randomBytes } from "node:crypto";
+// Form-encoded requests like Stripe's API, Stripe-shaped JSON responses and errors (404 resource_missing, 429
+// rate limits, 500s, dropped connections), Idempotency-Key honoured, events kept for `GET /v1/events/:id`, and
+// signed webhooks made with `stripe.webhooks.generateTestHeaderString`. Objects and endpoints: ./stripe-objects.ts,
+// ./stripe-routes.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import {
+  billSubscription,
+  newId,
+  noSuch,
+  now,
+  stripeError,
+  subscriptionObject,
+  type FakeStripeState,
+  type Obj,
+  type Reply,
+} from "./stripe-objects";
+import { billingRoute, coreRoute } from "./stripe-routes";
 
-type Obj = Record<string, unknown>;
+export type { FakeStripeState } from "./stripe-objects";
 
-export interface FakeStripeState {
-  customers: Map<string, Obj>;
-  sessions: Map<string, Obj>;
-  subscriptions: Map<string, Obj>;
-  portalSessions: Map<string, Obj>;
-  events: Map<string, Obj>;
-  /** Every API request seen, e.g. `POST /v1/customers`. */
-  requests: string[];
-}
+/** How the next API requests fail: Stripe's 500, a 429 rate limit, a 400 invalid request, or a dropped socket. */
+export type FailureKind = "api_error" | "rate_limit" | "invalid_request" | "connection";
 
 export interface FakeStripe {
   url: string;
   state: FakeStripeState;
   close(): Promise<void>;
-  /** Create or change a subscription (as Stripe would after a payment, cancellation, …). */
+  /** Create or change a subscription (as Stripe would after a payment, cancellation, …). A new active or
+   * trialing one is billed (paid invoice + payment intent) unless `paid: false`. */
   setSubscription(
     id: string,
-    patch: { status?: string; price?: string; customer?: string; cancelAtPeriodEnd?: boolean },
+    patch: {
+      status?: string;
+      price?: string;
+      customer?: string;
+      cancelAtPeriodEnd?: boolean;
+      metadata?: Record<string, string>;
+      created?: number;
+      paid?: boolean;
+    },
   ): Obj;
+  /** Pay an open Checkout Session, as visiting its hosted page does; returns the new subscription. */
+  payCheckout(sessionId: string): Promise<Obj>;
+  /** Delete a customer (later requests naming it get Stripe's 404 "No such customer"). */
+  deleteCustomer(id: string): void;
   /** Record an event (retrievable at /v1/events/:id) and return its signed delivery. */
   makeEvent(type: string, object: Obj, id?: string): { id: string; payload: string; signature: string };
-  /** Make the next `n` API requests fail with a 500 api_error (Stripe having a bad minute). */
-  failNext(n: number): void;
+  /** Make the next `n` API requests (only those to `route`, e.g. `POST /v1/refunds`, when given) fail; the
+   * default kind is a 500 api_error, Stripe having a bad minute. */
+  failNext(n: number, kind?: FailureKind, route?: string): void;
   /** Record an event and POST it, signed, to `webhookUrl`; resolves with the HTTP status. */
   sendEvent(type: string, object: Obj, id?: string): Promise<number>;
 }
-
-const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString("hex")}`;
-const now = () => Math.floor(Date.now() / 1000);
 
 /** Parse Stripe's form encoding (`a[b][0][c]=v`) into nested objects/arrays. */
 export function parseForm(body: string): Obj {
@@ -54,6 +71,17 @@ export function parseForm(body: string): Obj {
 
 const list = (v: unknown): Obj[] => (v && typeof v === "object" ? (Object.values(v) as Obj[]) : []);
 
+const FAILURES: Record<Exclude<FailureKind, "connection">, Reply> = {
+  api_error: { status: 500, body: { error: { type: "api_error", message: "Fake outage" } } },
+  rate_limit: stripeError(429, "Request rate limit exceeded. Please retry after a short delay.", {
+    code: "rate_limit",
+  }),
+  invalid_request: stripeError(400, "Invalid integer: abc", {
+    code: "parameter_invalid_integer",
+    param: "quantity",
+  }),
+};
+
 /** Start the fake on 127.0.0.1:0. `webhookUrl`/`webhookSecret` make `/checkout/:id` deliver the webhook itself. */
 export async function startFakeStripe(
   opts: { webhookSecret?: string; webhookUrl?: string } = {},
@@ -62,47 +90,38 @@ export async function startFakeStripe(
     customers: new Map(),
     sessions: new Map(),
     subscriptions: new Map(),
+    invoices: new Map(),
+    invoicePayments: new Map(),
+    refunds: new Map(),
     portalSessions: new Map(),
     events: new Map(),
     requests: [],
   };
-  const idempotent = new Map<string, { status: number; body: Obj }>();
+  const idempotent = new Map<string, Reply>();
   let failures = 0;
+  let failureKind: FailureKind = "api_error";
+  let failureRoute: string | null = null;
   let base = "";
 
-  function subscriptionObject(id: string, customer: string, price: string, status: string): Obj {
-    const start = now();
-    return {
-      id,
-      object: "subscription",
-      customer,
-      status,
-      cancel_at_period_end: false,
-      cancel_at: null,
-      canceled_at: null,
-      ended_at: null,
-      metadata: {},
-      items: {
-        object: "list",
-        data: [
-          {
-            id: newId("si"),
-            object: "subscription_item",
-            price: { id: price, object: "price" },
-            current_period_start: start,
-            current_period_end: start + 30 * 86400,
-          },
-        ],
-      },
-    };
+  // Pay a session: a subscription (billed) with the session's subscription metadata, session complete.
+  function pay(session: Obj): Obj {
+    const price = String(list(session.line_items)[0]?.price ?? "");
+    const sub = subscriptionObject(newId("sub"), String(session.customer), price, "active");
+    sub.metadata = (session.subscription_data as Obj | undefined)?.metadata ?? {};
+    state.subscriptions.set(String(sub.id), sub);
+    billSubscription(state, sub);
+    Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id, url: null });
+    return sub;
   }
 
   const fake: FakeStripe = {
     url: "",
     state,
     close: () => new Promise((resolve) => server.close(() => resolve())),
-    failNext(n) {
+    failNext(n, kind = "api_error", route) {
       failures = n;
+      failureKind = kind;
+      failureRoute = route ?? null;
     },
     setSubscription(id, patch) {
       const existing = state.subscriptions.get(id);
@@ -113,9 +132,26 @@ export async function startFakeStripe(
       if (patch.customer) sub.customer = patch.customer;
       if (patch.price) ((sub.items as { data: Obj[] }).data[0]!.price as Obj).id = patch.price;
       if (patch.cancelAtPeriodEnd !== undefined) sub.cancel_at_period_end = patch.cancelAtPeriodEnd;
+      if (patch.metadata) sub.metadata = patch.metadata;
+      if (patch.created !== undefined) sub.created = patch.created;
       if (patch.status === "canceled") sub.canceled_at = sub.ended_at = now();
       state.subscriptions.set(id, sub);
+      if (!existing && patch.paid !== false && (sub.status === "active" || sub.status === "trialing"))
+        billSubscription(state, sub);
       return sub;
+    },
+    async payCheckout(sessionId) {
+      const session = state.sessions.get(sessionId);
+      if (!session || session.status !== "open") throw new Error(`fake stripe: ${sessionId} is not open`);
+      const sub = pay(session);
+      if (opts.webhookUrl) {
+        await fake.sendEvent("checkout.session.completed", { ...session });
+        await fake.sendEvent("customer.subscription.created", { ...sub });
+      }
+      return sub;
+    },
+    deleteCustomer(id) {
+      state.customers.delete(id);
     },
     makeEvent(type, object, id = newId("evt")) {
       const event = {
@@ -147,27 +183,17 @@ export async function startFakeStripe(
     },
   };
 
-  async function handle(
-    req: IncomingMessage,
-    body: string,
-  ): Promise<{ status: number; body: Obj } | { html: string; redirect?: string }> {
+  type Out = Reply | { html: string; redirect?: string } | { drop: true };
+
+  async function handle(req: IncomingMessage, body: string): Promise<Out> {
     const url = new URL(req.url ?? "/", base);
     const route = `${req.method} ${url.pathname}`;
     if (url.pathname.startsWith("/checkout/")) {
-      // The hosted checkout page: visiting it "pays" and completes the session.
+      // The hosted checkout page: visiting it "pays" and completes the session (an expired one cannot be paid).
       const session = state.sessions.get(url.pathname.split("/")[2]!);
-      if (!session) return { status: 404, body: { error: { message: "No such checkout session" } } };
-      if (session.status !== "complete") {
-        const price = String(list(session.line_items)[0]?.price ?? "");
-        const sub = subscriptionObject(newId("sub"), String(session.customer), price, "active");
-        sub.metadata = (session.subscription_data as Obj | undefined)?.metadata ?? {};
-        state.subscriptions.set(String(sub.id), sub);
-        Object.assign(session, { status: "complete", payment_status: "paid", subscription: sub.id });
-        if (opts.webhookUrl) {
-          await fake.sendEvent("checkout.session.completed", { ...session });
-          await fake.sendEvent("customer.subscription.created", { ...sub });
-        }
-      }
+      if (!session) return noSuch("checkout session", url.pathname.split("/")[2]);
+      if (session.status === "expired") return { html: "<h1>Fake Stripe Checkout</h1><p>Expired.</p>" };
+      if (session.status === "open") await fake.payCheckout(String(session.id));
       return { html: "<h1>Fake Stripe Checkout</h1><p>Paid.</p>", redirect: String(session.success_url) };
     }
     if (url.pathname.startsWith("/portal/")) {
@@ -175,82 +201,22 @@ export async function startFakeStripe(
     }
     state.requests.push(route);
     if (!String(req.headers.authorization ?? "").startsWith("Bearer sk_")) {
-      return {
-        status: 401,
-        body: { error: { type: "invalid_request_error", message: "Invalid API Key provided" } },
-      };
+      return stripeError(401, "Invalid API Key provided");
     }
-    if (failures > 0) {
+    if (failures > 0 && (failureRoute === null || failureRoute === route)) {
       failures--;
-      return { status: 500, body: { error: { type: "api_error", message: "Fake outage" } } };
+      return failureKind === "connection" ? { drop: true } : FAILURES[failureKind];
     }
     const key = req.headers["idempotency-key"];
     const idemKey = req.method === "POST" && typeof key === "string" ? `${url.pathname}|${key}` : null;
     if (idemKey && idempotent.has(idemKey)) return idempotent.get(idemKey)!;
     const params = parseForm(body);
-    const result = route_(req.method ?? "GET", url.pathname, params);
+    const method = req.method ?? "GET";
+    const result =
+      billingRoute(state, method, url.pathname, params, url.searchParams) ??
+      coreRoute(state, base, method, url.pathname, params);
     if (idemKey) idempotent.set(idemKey, result);
     return result;
-  }
-
-  const notFound = (what: string) => ({
-    status: 404,
-    body: { error: { type: "invalid_request_error", message: `No such ${what}` } },
-  });
-
-  function route_(method: string, path: string, p: Obj): { status: number; body: Obj } {
-    const [, , resource, id, sub] = path.split("/");
-    if (method === "POST" && resource === "customers" && !id) {
-      const c = { id: newId("cus"), object: "customer", email: p.email ?? null, metadata: p.metadata ?? {} };
-      state.customers.set(c.id, c);
-      return { status: 200, body: c };
-    }
-    if (resource === "checkout" && id === "sessions") {
-      const sid = sub;
-      if (method === "POST" && !sid) {
-        if (!p.customer || !state.customers.has(String(p.customer))) return notFound("customer");
-        const s: Obj = {
-          ...p,
-          id: newId("cs_test"),
-          object: "checkout.session",
-          status: "open",
-          payment_status: "unpaid",
-          subscription: null,
-        };
-        s.url = `${base}/checkout/${String(s.id)}`;
-        state.sessions.set(String(s.id), s);
-        return { status: 200, body: s };
-      }
-      const s = sid ? state.sessions.get(sid) : undefined;
-      return s ? { status: 200, body: s } : notFound("checkout session");
-    }
-    if (method === "POST" && resource === "billing_portal" && id === "sessions") {
-      if (!p.customer || !state.customers.has(String(p.customer))) return notFound("customer");
-      const ps = {
-        id: newId("bps"),
-        object: "billing_portal.session",
-        customer: p.customer,
-        return_url: p.return_url,
-        url: "",
-      };
-      ps.url = `${base}/portal/${ps.id}`;
-      state.portalSessions.set(ps.id, ps);
-      return { status: 200, body: ps };
-    }
-    if (method === "GET" && resource === "subscriptions" && id) {
-      const s = state.subscriptions.get(id);
-      return s ? { status: 200, body: s } : notFound("subscription");
-    }
-    if (method === "GET" && resource === "events" && id) {
-      const e = state.events.get(id);
-      return e ? { status: 200, body: e } : notFound("event");
-    }
-    return {
-      status: 404,
-      body: {
-        error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path})` },
-      },
-    };
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -259,6 +225,7 @@ export async function startFakeStripe(
     req.on("end", () => {
       handle(req, body)
         .then((out) => {
+          if ("drop" in out) return void req.socket.destroy();
           if ("html" in out) {
             if (out.redirect) res.writeHead(303, { location: out.redirect }).end();
             else res.writeHead(200, { "content-type": "text/html" }).end(out.html);

@@ -1,55 +1,31 @@
 // Stripe webhooks end to end: real signed payloads through the route handler, the BullMQ billing worker, and a
 // local fake of Stripe's API that the real stripe client talks to.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { closeDb, db } from "@/db";
+import { db } from "@/db";
 import { auditLog, stripeEvents, subscriptions, users } from "@/db/schema";
 import { createCheckoutSession, ensureStripeCustomer } from "@/lib/billing/checkout";
 import { assertCanUseAccount, planFor } from "@/lib/billing/limits";
 import { checkSettingsAgainstPlan } from "@/lib/trading/settings";
-import { closeBillingQueue } from "@/lib/billing/queue";
-import { closeRedis } from "@/lib/redis";
-import { startBillingWorker } from "@/workers/billing";
-import { deliver, makeTrader, pausedReason, storedPlan, waitForEvent } from "../helpers/billing";
+import {
+  deliver,
+  makeTrader,
+  payingTrader,
+  pausedReason,
+  storedPlan,
+  waitForEvent,
+  withBillingWorker,
+} from "../helpers/billing";
 
-const fake = await vi.hoisted(async () => {
-  const { startFakeStripe } = await import("../fakes/stripe");
-  const f = await startFakeStripe({ webhookSecret: "whsec_int_test" });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_fake",
-    STRIPE_WEBHOOK_SECRET: "whsec_int_test",
-    STRIPE_PRICE_PRO: "price_pro_test",
-    STRIPE_PRICE_ELITE: "price_elite_test",
-    STRIPE_API_URL: f.url,
-  });
-  return f;
-});
+const fake = await vi.hoisted(() =>
+  import("../helpers/stripe-env").then((m) => m.startStripeEnv("whsec_int_test")),
+);
 
-let worker: Awaited<ReturnType<typeof startBillingWorker>>;
-beforeAll(async () => {
-  worker = await startBillingWorker();
-});
-afterAll(async () => {
-  await worker.close();
-  await closeBillingQueue();
-  await fake.close();
-  await closeDb();
-  await closeRedis();
-});
+withBillingWorker(fake);
 
 // A paying Pro user: customer made through our code, subscription active in (fake) Stripe and synced by webhook.
-async function proTrader(live = true) {
-  const user = await makeTrader({ live });
-  const customer = await ensureStripeCustomer(user.id);
-  const subId = `sub_${user.id}_${Date.now()}`;
-  const sub = fake.setSubscription(subId, { customer, price: "price_pro_test", status: "active" });
-  const ev = fake.makeEvent("customer.subscription.created", sub);
-  expect((await deliver(ev.payload, ev.signature)).status).toBe(200);
-  expect((await waitForEvent(ev.id)).status).toBe("processed");
-  expect(await storedPlan(user.id)).toBe("pro");
-  return { ...user, customer, subId };
-}
+const proTrader = (live = true) => payingTrader(fake, { plan: "pro", live });
 
 const retrievals = (eventId: string) =>
   fake.state.requests.filter((r) => r === `GET /v1/events/${eventId}`).length;
@@ -90,12 +66,15 @@ describe("checkout", () => {
     const sessions = [...fake.state.sessions.values()].filter(
       (s) => s.client_reference_id === String(user.id),
     );
-    expect(sessions).toHaveLength(3);
     expect(new Set(sessions.map((s) => s.customer))).toEqual(new Set([mine[0]!.id]));
-    expect(sessions[0]).toMatchObject({
+    // Only the last one can be paid: earlier ones were expired at Stripe.
+    const open = sessions.filter((s) => s.status === "open");
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({
       mode: "subscription",
       success_url: expect.stringContaining("/billing?checkout=success"),
     });
+    expect((open[0]!.line_items as Record<string, { price: string }>)["0"]?.price).toBe("price_pro_test");
     // The redirect alone grants nothing: access comes from the webhook.
     expect(await storedPlan(user.id)).toBe("free");
   });
@@ -206,7 +185,7 @@ describe("Stripe having a bad minute", () => {
     fake.failNext(10);
     await expect(createCheckoutSession(user.id, "pro")).rejects.toMatchObject({
       status: 502,
-      message: "Stripe is not reachable right now. Please try again in a minute.",
+      message: "Stripe could not handle the request right now. Please try again in a minute.",
     });
     fake.failNext(0);
     const [row] = await db.select({ c: users.stripeCustomerId }).from(users).where(eq(users.id, user.id));
@@ -227,7 +206,7 @@ describe("Stripe having a bad minute", () => {
 });
 
 describe("plan limits after billing changes", () => {
-  it("past due pauses live trading with a notice (paper continues); paid again clears it", async () => {
+  it("past due pauses new live trades with a notice (positions protected); paid again clears it", async () => {
     const user = await proTrader();
     expect(await planFor({ id: user.id, plan: "pro" })).toMatchObject({
       liveTradingAllowed: true,
@@ -245,7 +224,7 @@ describe("plan limits after billing changes", () => {
     const access = await planFor({ id: user.id, plan: "pro" });
     expect(access).toMatchObject({ liveTradingAllowed: false, subscriptionStatus: "past_due" });
     expect(access.reason).toBe(
-      "Your Pro subscription is past due: live trading is paused until payment succeeds. Paper trading continues.",
+      "Your Pro subscription is past due: no new live trades are opened until the payment goes through. Open positions stay protected.",
     );
     expect(await pausedReason(user.id)).toEqual({ reason: access.reason, autoTrade: true });
     await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
@@ -284,7 +263,7 @@ describe("plan limits after billing changes", () => {
     const access = await planFor({ id: user.id, plan: "pro" });
     expect(access.plan.id).toBe("free");
     await expect(assertCanUseAccount({ id: user.id, plan: "pro" }, { exchange: "bybit" })).rejects.toThrow(
-      "Your Pro subscription has ended, so you are on the Free plan: live trading is paused. Paper trading continues.",
+      "Your Pro subscription has ended, so you are on the Free plan: no new live trades are opened. Open positions stay protected.",
     );
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 8 }, access.plan)).toThrow(
       "maxLeverage: 8x is above the Free plan's maximum of 3x",

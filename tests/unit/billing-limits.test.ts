@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PLANS } from "@/lib/billing/plans";
 import { checkSettingsAgainstPlan } from "@/lib/trading/settings";
-import { grantedPlan, livePauseReason, pickCurrentSubscription } from "@/lib/billing/status";
+import { grantedPlan, isBillingNotice, livePauseReason, pickCurrentSubscription } from "@/lib/billing/status";
 
 describe("plan limits", () => {
   it("refuses a max leverage above the plan's maximum with a 400 naming the field and the plan", () => {
@@ -50,13 +50,25 @@ describe("plan limits", () => {
     expect(pickCurrentSubscription(newestFirst)?.plan).toBe("pro");
   });
 
-  it("explains each pause in one sentence ending with paper trading continuing", () => {
+  it("explains each pause truthfully, ending with what happens to open positions", () => {
     expect(livePauseReason(PLANS.pro, PLANS.pro, "past_due")).toBe(
-      "Your Pro subscription is past due: live trading is paused until payment succeeds. Paper trading continues.",
+      "Your Pro subscription is past due: no new live trades are opened until the payment goes through. Open positions stay protected.",
     );
-    expect(livePauseReason(PLANS.elite, PLANS.free, "canceled")).toMatch(
-      /^Your Elite subscription has ended/,
+    expect(livePauseReason(PLANS.elite, PLANS.free, "canceled")).toBe(
+      "Your Elite subscription has ended, so you are on the Free plan: no new live trades are opened. Open positions stay protected.",
     );
-    expect(livePauseReason(PLANS.free, PLANS.free, null)).toMatch(/not included in the Free plan/);
+    expect(livePauseReason(PLANS.free, PLANS.free, null)).toBe(
+      "Live trading is not included in the Free plan: upgrade to Pro or Elite to open live trades. Open positions stay protected.",
+    );
+    for (const status of ["past_due", "unpaid", "canceled", "incomplete_expired", "paused", null]) {
+      const reason = livePauseReason(PLANS.pro, PLANS.free, status);
+      expect(reason).not.toMatch(/paper trading continues/i);
+      expect(reason.length).toBeLessThanOrEqual(255);
+      expect(isBillingNotice(reason)).toBe(true);
+    }
+    // Notices written with the old wording are still recognised (and cleared on resume); others are not.
+    expect(isBillingNotice("Your Pro subscription is past due: … Paper trading continues.")).toBe(true);
+    expect(isBillingNotice("Daily loss limit of 100 USDT reached")).toBe(false);
+    expect(isBillingNotice(null)).toBe(false);
   });
 });

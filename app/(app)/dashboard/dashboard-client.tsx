@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import useSWR from "swr";
 import { ArrowRightIcon } from "lucide-react";
+import type { BillingPauseView } from "@/components/billing/billing-pause";
 import { MarketChartCard } from "@/components/market/market-chart-card";
 import { AutoTradeToggle } from "@/components/trading/auto-trade-toggle";
 import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
@@ -28,6 +29,8 @@ interface Props {
   schedule: ScheduleView;
   autoTrade: boolean;
   pausedReason: string | null;
+  /** Set while billing pauses new live trades on the selected account. */
+  billingPause?: BillingPauseView | null;
   /** Notices rendered by the server (plan, pause, kill switch). */
   notices?: React.ReactNode;
 }
@@ -80,6 +83,7 @@ export function DashboardClient(props: Props) {
         price={price}
         autoTrade={autoTrade}
         pausedReason={props.pausedReason}
+        livePaused={Boolean(props.billingPause)}
       />
       <div className="grid items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
@@ -90,6 +94,7 @@ export function DashboardClient(props: Props) {
             initial={props.autoTrade}
             accountLabel={current.account?.label ?? null}
             onChange={setAutoTrade}
+            billingPause={props.billingPause}
           />
           <DecisionCard decisions={decisions} schedule={schedule ?? props.schedule} />
           <PositionCard portfolio={current} price={price} />

@@ -3,12 +3,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OctagonPauseIcon, PauseCircleIcon, PlugIcon } from "lucide-react";
-import { PlanNotice } from "@/components/billing/plan-notice";
+import { pauseFix, type BillingPauseView } from "@/components/billing/billing-pause";
+import { BillingPauseNotice } from "@/components/billing/billing-pause-notice";
 import { PageHeader } from "@/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { planFor } from "@/lib/billing/limits";
+import { isBillingNotice } from "@/lib/billing/status";
 import { decisionView, decisionsForUser } from "@/lib/decision/queries";
 import { env } from "@/lib/env";
 import { decisionSchedule } from "@/lib/trading/decision-schedule";
@@ -30,6 +32,18 @@ export default async function DashboardPage() {
     planFor(user),
   ]);
   const live = portfolio.account !== null && portfolio.account.exchange !== "paper";
+  const billingPause: BillingPauseView | null =
+    live && access.reason
+      ? {
+          reason: access.reason,
+          fix: pauseFix(access.subscriptionStatus),
+          accountLabel: portfolio.account!.label,
+          autoTrade: settings.autoTrade,
+          position: portfolio.position,
+        }
+      : null;
+  // A billing notice on the settings row is shown by the billing notice (or is stale after a switch to paper).
+  const pausedReason = isBillingNotice(settings.pausedReason) ? null : settings.pausedReason;
   const notices = (
     <>
       {!portfolio.account && (
@@ -46,13 +60,13 @@ export default async function DashboardPage() {
           </AlertDescription>
         </Alert>
       )}
-      {settings.pausedReason && !settings.autoTrade && (
+      {pausedReason && !settings.autoTrade && (
         <Alert variant="warning" data-testid="paused-notice">
           <PauseCircleIcon aria-hidden="true" />
           <AlertTitle>Auto-trading was switched off</AlertTitle>
           <AlertDescription>
             <p>
-              {settings.pausedReason.replace(/\.\s*$/, "")}
+              {pausedReason.replace(/\.\s*$/, "")}
               {settings.pausedAt && ` (${formatDateTime(settings.pausedAt)} UTC)`}. Switch it on again below
               once you have reviewed your settings.
             </p>
@@ -66,7 +80,7 @@ export default async function DashboardPage() {
           <AlertDescription>No new orders are placed for you until it is switched off.</AlertDescription>
         </Alert>
       )}
-      {live && access.reason && <PlanNotice reason={access.reason} />}
+      {billingPause && <BillingPauseNotice view={billingPause} />}
     </>
   );
   return (
@@ -81,7 +95,8 @@ export default async function DashboardPage() {
         decisions={decisions.map(decisionView)}
         schedule={schedule}
         autoTrade={settings.autoTrade}
-        pausedReason={settings.pausedReason}
+        pausedReason={pausedReason}
+        billingPause={billingPause}
         notices={notices}
       />
     </>

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/page-header";
 import { listAccounts } from "@/lib/accounts/exchange-accounts";
 import { ensurePaperAccount } from "@/lib/accounts/paper-account";
 import { requireUser } from "@/lib/auth/session";
+import { liveAccountLimit } from "@/lib/billing/account-limit";
 import { effectivePlan } from "@/lib/billing/effective-plan";
 import { env } from "@/lib/env";
 import { paperSummary } from "@/lib/exchange/paper/adapter";
@@ -23,12 +24,7 @@ export default async function ExchangeKeysPage() {
   const paper = accounts.find((a) => a.exchange === "paper")!;
   const live = accounts.filter((a) => a.exchange !== "paper");
   const summary = await paperSummary(paper.id);
-  const plan = effectivePlan(user.plan);
-  const canAdd = live.length < plan.maxLiveAccounts;
-  const blockedReason =
-    plan.maxLiveAccounts === 0
-      ? `The ${plan.name} plan trades on the paper exchange. Upgrade to Pro to connect your own exchange account.`
-      : `The ${plan.name} plan allows ${plan.maxLiveAccounts} exchange account${plan.maxLiveAccounts > 1 ? "s" : ""}. Delete one to add another.`;
+  const limit = liveAccountLimit(effectivePlan(user.plan), live.length);
 
   return (
     <>
@@ -53,7 +49,7 @@ export default async function ExchangeKeysPage() {
           <AccountsList accounts={live} />
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <AddKeyForm canAdd={canAdd} blockedReason={blockedReason} />
+          <AddKeyForm canAdd={limit === null} blockedTitle={limit?.title} blockedReason={limit?.message} />
           <EgressIps ips={env.WORKER_EGRESS_IPS} />
           <p className="text-muted-foreground flex items-start gap-2 text-xs">
             <LockKeyholeIcon className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />

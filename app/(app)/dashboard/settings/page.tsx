@@ -1,5 +1,6 @@
 // GET /dashboard/settings — risk level, leverage cap, minimum confidence, custom prompt, daily loss limit, sessions.
 import type { Metadata } from "next";
+import { KeptSettingsNotice } from "@/components/billing/kept-settings-notice";
 import { PageHeader } from "@/components/page-header";
 import { SecurityCard } from "@/components/trading/security-card";
 import { SettingsForm } from "@/components/trading/settings-form";
@@ -17,6 +18,12 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Your limits bind every order Tickpilot places for you." />
       <div className="grid gap-6">
+        <KeptSettingsNotice
+          planName={plan.name}
+          planMaxLeverage={plan.maxLeverage}
+          storedLeverage={settings.maxLeverage}
+          promptKept={!plan.customPrompt && Boolean(settings.customPrompt)}
+        />
         <SettingsForm
           initial={{
             riskLevel: settings.riskLevel,

@@ -5,7 +5,9 @@ import { apiRoute, readJson } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/session";
 import { createCheckoutSession } from "@/lib/billing/checkout";
 
-const body = z.object({ plan: z.enum(["pro", "elite"], { message: "Choose the Pro or Elite plan" }) });
+const body = z
+  .object({ plan: z.enum(["pro", "elite"], { message: "Choose the Pro or Elite plan" }) })
+  .strict();
 
 export const POST = apiRoute(async (req) => {
   const user = await requireApiUser();
