@@ -148,6 +148,8 @@ const schema = z.object({
   REPLAY_DATA_PATH: optionalString,
   /** Base URL override for Bybit REST (tests point ccxt at a local fake); unset = the real api.bybit.com. */
   BYBIT_API_URL: optionalString.pipe(z.url().optional()),
+  /** WebSocket base URL override for Bybit's private stream (tests); unset = the real stream.bybit.com. */
+  BYBIT_PRIVATE_WS_URL: optionalString.pipe(z.url().optional()),
   /** WebSocket URL override for Bybit public streams (tests); unset = the real stream.bybit.com. */
   BYBIT_WS_URL: optionalString.pipe(z.url().optional()),
   // ── Exchange accounts, the ccxt adapter and the paper exchange ──
@@ -164,6 +166,16 @@ const schema = z.object({
   // ── Fan-out benchmark (issue #5) ──
   /** For benchmarks: simulated exchange round-trip per paper call, in ms (0 = none). */
   PAPER_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+  /**
+   * Which egress IP this worker's exchange calls leave from: workers sharing one IP share one rate-limit
+   * bucket per exchange (Bybit limits REST calls per IP). Give each machine with its own public IP its own id.
+   */
+  EGRESS_IP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, "letters, digits and . _ : - only")
+    .default("default"),
+  /** Share of an exchange's published rate limits Tickpilot's shared buckets allow (headroom for others). */
+  EXCHANGE_RATE_LIMIT_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
   /** Public IPs the workers call exchanges from, comma-separated; shown so users can whitelist them. */
   WORKER_EGRESS_IPS: z
     .string()

@@ -4,14 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { AdminUserDetail } from "@/lib/admin/users";
 import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
 import { SectionCard } from "./section-card";
-
-const ORDER_VARIANT = {
-  filled: "success",
-  placed: "outline",
-  pending: "muted",
-  skipped: "muted",
-  failed: "danger",
-} as const;
+import { ORDER_STATUS_VARIANT, orderStatusLabel } from "@/components/trading/order-status";
 
 /** Auto-trade, kill switch, risk and leverage per symbol. */
 export function UserSettingsTable({ settings }: { settings: AdminUserDetail["settings"] }) {
@@ -75,7 +68,7 @@ export function UserOrders({ orders }: { orders: AdminUserDetail["recentOrders"]
                   {o.reason && <p className="text-muted-foreground max-w-72 truncate text-xs">{o.reason}</p>}
                 </TableCell>
                 <TableCell>
-                  <Badge variant={ORDER_VARIANT[o.status]}>{o.status}</Badge>
+                  <Badge variant={ORDER_STATUS_VARIANT[o.status]}>{orderStatusLabel(o.status)}</Badge>
                 </TableCell>
                 <TableCell className="text-right tabular-nums">
                   {o.qty ? `${formatNumber(o.qty, { decimals: 4 })} @ ${formatUsd(o.price)}` : "—"}

@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { swrFetcher } from "@/lib/api/client";
 import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
+import { ORDER_STATUS_VARIANT, orderStatusLabel } from "@/components/trading/order-status";
 
 export interface TradeLogItem {
   id: number;
@@ -34,14 +35,6 @@ interface TradeLogPage {
   limit: number;
   total: number;
 }
-
-const STATUS_VARIANT = {
-  filled: "success",
-  placed: "success",
-  pending: "muted",
-  skipped: "warning",
-  failed: "danger",
-} as const;
 
 // What kind of order it was, after the side (an opening order needs no note).
 const KIND_NOTE: Record<string, string> = {
@@ -112,7 +105,7 @@ export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refre
                   {formatDateTime(o.createdAt, { seconds: true })}
                 </TableCell>
                 <TableCell>
-                  <Badge variant={STATUS_VARIANT[o.status]}>{o.status}</Badge>
+                  <Badge variant={ORDER_STATUS_VARIANT[o.status]}>{orderStatusLabel(o.status)}</Badge>
                 </TableCell>
                 <TableCell
                   className={cn(

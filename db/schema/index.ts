@@ -2,5 +2,6 @@
 export * from "./users";
 export * from "./exchange";
 export * from "./trading";
+export * from "./ledger";
 export * from "./billing";
 export * from "./system";

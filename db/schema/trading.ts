@@ -108,7 +108,21 @@ export const decisions = mysqlTable(
   ],
 );
 
-export const ORDER_STATUSES = ["pending", "placed", "filled", "skipped", "failed"] as const;
+/**
+ * pending: claimed, the exchange not answered yet · placed: open on the exchange · partially_filled ·
+ * filled · cancelled / rejected / expired: the exchange's final word · skipped / failed: ours.
+ */
+export const ORDER_STATUSES = [
+  "pending",
+  "placed",
+  "partially_filled",
+  "filled",
+  "cancelled",
+  "rejected",
+  "expired",
+  "skipped",
+  "failed",
+] as const;
 export const ORDER_KINDS = [
   "open",
   "close",
@@ -117,6 +131,8 @@ export const ORDER_KINDS = [
   "stop_loss",
   "take_profit",
   "liquidation",
+  // Closed by the account's owner on the exchange (found by the reconcile worker).
+  "manual",
 ] as const;
 
 /** The trade log: one row per (decision, user) outcome, plus exits the exchange triggered. */
@@ -138,6 +154,8 @@ export const orders = mysqlTable(
     kind: mysqlEnum("kind", ORDER_KINDS).notNull().default("open"),
     side: mysqlEnum("side", ["buy", "sell"]),
     qty: money("qty"),
+    /** How much of `qty` the exchange has filled (live orders can fill in parts). */
+    filledQty: money("filled_qty"),
     price: money("price"),
     leverage: int("leverage"),
     stopLoss: money("stop_loss"),
@@ -196,7 +214,10 @@ export const positions = mysqlTable(
       "take_profit",
       "liquidation",
       "reset",
+      "manual",
     ]),
+    /** Opened by Tickpilot, or found on a live account (opened by its owner): foreign ones are never touched. */
+    origin: mysqlEnum("origin", ["tickpilot", "foreign"]).notNull().default("tickpilot"),
     openedAt: createdAt(),
     closedAt: datetime("closed_at", { mode: "date", fsp: 3 }),
     updatedAt: updatedAt(),

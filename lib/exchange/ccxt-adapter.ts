@@ -6,9 +6,11 @@ import type { Exchange, Order, Position } from "ccxt";
 import { env } from "@/lib/env";
 import { mapCcxtError } from "./map-error";
 import type { LiveExchangeConfig } from "./registry";
+import { accountLimiter, RATE_LIMIT_RETRIES, type AccountLimiter } from "./rate-limit";
 import type {
   Balance,
   ExchangeAdapter,
+  ExchangeFill,
   ExchangeOrder,
   ExchangePosition,
   KeyPermissions,
@@ -59,15 +61,23 @@ async function ensureMarkets(ex: Exchange, cacheKey: string): Promise<void> {
   marketCache.set(cacheKey, { at: Date.now(), markets: ex.markets });
 }
 
+/** ccxt's unified order status → ours, explicitly (a part-filled open order is `partially_filled`). */
+export function orderStatusOf(o: Pick<Order, "status" | "filled">): ExchangeOrder["status"] {
+  switch (o.status) {
+    case "closed":
+      return "filled";
+    case "canceled":
+      return "cancelled";
+    case "rejected":
+      return "rejected";
+    case "expired":
+      return "expired";
+    default:
+      return Number(o.filled ?? 0) > 0 ? "partially_filled" : "open";
+  }
+}
+
 function toOrder(o: Order, clientOrderId: string, symbol: string): ExchangeOrder {
-  const status =
-    o.status === "closed"
-      ? "filled"
-      : o.status === "canceled"
-        ? "cancelled"
-        : o.status === "rejected" || o.status === "expired"
-          ? "rejected"
-          : "open";
   return {
     id: String(o.id),
     clientOrderId: o.clientOrderId ?? clientOrderId,
@@ -75,7 +85,8 @@ function toOrder(o: Order, clientOrderId: string, symbol: string): ExchangeOrder
     side: o.side === "sell" ? "sell" : "buy",
     qty: Number(o.amount ?? 0),
     price: o.average ?? (o.price ? Number(o.price) : null),
-    status,
+    status: orderStatusOf(o),
+    filledQty: Number(o.filled ?? 0),
     fee: Number(o.fee?.cost ?? 0),
     reduceOnly: Boolean(o.reduceOnly),
   };
@@ -85,21 +96,40 @@ function toOrder(o: Order, clientOrderId: string, symbol: string): ExchangeOrder
 export class CcxtAdapter implements ExchangeAdapter {
   readonly exchange: string;
   private readonly cacheKey: string;
+  private readonly limits: AccountLimiter;
   constructor(
     private readonly config: LiveExchangeConfig,
     private readonly ex: Exchange,
+    accountId: number | null = null,
   ) {
     this.exchange = config.ccxtId;
     this.cacheKey = `${config.ccxtId}|${JSON.stringify(ex.urls.api)}`;
+    this.limits = accountLimiter(config, accountId);
   }
 
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      await ensureMarkets(this.ex, this.cacheKey);
-      return await fn();
-    } catch (err) {
-      throw mapCcxtError(err, this.config.name);
+  // One REST call: the shared rate-limit buckets first, then the call; the exchange's own rate-limit answer
+  // backs off and tries again (a refused request placed nothing, so repeating it cannot duplicate an order).
+  private async call<T>(fn: () => Promise<T>, kind: "request" | "order" = "request"): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureMarkets(this.ex, this.cacheKey);
+        await this.limits.acquire(kind);
+        return await fn();
+      } catch (err) {
+        const mapped = mapCcxtError(err, this.config.name);
+        if (mapped.kind !== "rate_limited" || attempt >= RATE_LIMIT_RETRIES) throw mapped;
+        await this.limits.backoff(attempt);
+      }
     }
+  }
+
+  private exchangeId(canonical: string): string {
+    return this.config.clientIdFor?.(canonical) ?? canonical;
+  }
+
+  private canonical(exchangeId: string | null | undefined): string | null {
+    if (!exchangeId) return null;
+    return this.config.canonicalClientId?.(exchangeId) ?? exchangeId;
   }
 
   async getBalance(): Promise<Balance> {
@@ -114,6 +144,7 @@ export class CcxtAdapter implements ExchangeAdapter {
 
   async getPosition(symbol: string): Promise<ExchangePosition | null> {
     const p: Position = await this.call(() => this.ex.fetchPosition(this.config.toMarket(symbol)));
+    const marginMode = p?.marginMode ?? null;
     const qty = Number(p?.contracts ?? 0) * Number(p?.contractSize ?? 1);
     if (!p || !qty) return null;
     const info = (p.info ?? {}) as Record<string, string>;
@@ -127,6 +158,7 @@ export class CcxtAdapter implements ExchangeAdapter {
       liquidationPrice: p.liquidationPrice ? Number(p.liquidationPrice) : null,
       stopLoss: Number(info.stopLoss) || null,
       takeProfit: Number(info.takeProfit) || null,
+      marginMode,
     };
   }
 
@@ -138,12 +170,14 @@ export class CcxtAdapter implements ExchangeAdapter {
       qtyStep: Number(m.precision.amount ?? 0.001),
       minNotional: Number(m.limits.cost?.min ?? 0),
       maxLeverage: Number(m.limits.leverage?.max ?? 1),
+      priceTick: Number(m.precision.price ?? 0.01),
     };
   }
 
   async setLeverage(symbol: string, leverage: number): Promise<void> {
     try {
       await ensureMarkets(this.ex, this.cacheKey);
+      await this.limits.acquire("request");
       await this.ex.setLeverage(leverage, this.config.toMarket(symbol));
     } catch (err) {
       // Bybit answers "leverage not modified" (110043) when it is already set: that is success.
@@ -154,19 +188,25 @@ export class CcxtAdapter implements ExchangeAdapter {
 
   async placeMarketOrder(input: PlaceOrderInput): Promise<ExchangeOrder> {
     const market = this.config.toMarket(input.symbol);
-    const params: Record<string, unknown> = { [this.config.clientIdParam]: input.clientOrderId };
+    const params: Record<string, unknown> = {
+      [this.config.clientIdParam]: this.exchangeId(input.clientOrderId),
+    };
     if (input.reduceOnly) params.reduceOnly = true;
     if (input.stopLoss) params.stopLoss = { triggerPrice: input.stopLoss };
     if (input.takeProfit) params.takeProfit = { triggerPrice: input.takeProfit };
     let createdId = "";
     try {
-      await ensureMarkets(this.ex, this.cacheKey);
       createdId =
-        (await this.ex.createOrder(market, "market", input.side, input.qty, undefined, params)).id ?? "";
+        (
+          await this.call(
+            () => this.ex.createOrder(market, "market", input.side, input.qty, undefined, params),
+            "order",
+          )
+        ).id ?? "";
     } catch (err) {
       const mapped = mapCcxtError(err, this.config.name);
       // A duplicate client id (Bybit 110072) or a lost answer: the order may exist — look it up first.
-      if (mapped.kind === "rejected" || mapped.kind === "unavailable") {
+      if (mapped.kind === "rejected" || mapped.kind === "unavailable" || mapped.kind === "rate_limited") {
         const existing = await this.findOrderByClientId(input.symbol, input.clientOrderId).catch(() => null);
         if (existing) return existing;
       }
@@ -184,25 +224,60 @@ export class CcxtAdapter implements ExchangeAdapter {
       qty: input.qty,
       price: null,
       status: "open",
+      filledQty: 0,
       fee: 0,
       reduceOnly: Boolean(input.reduceOnly),
     };
   }
 
+  /** Our order with this (canonical) client id — only an order whose client id matches, never any other. */
   async findOrderByClientId(symbol: string, clientOrderId: string): Promise<ExchangeOrder | null> {
     const market = this.config.toMarket(symbol);
-    const params = { [this.config.clientIdParam]: clientOrderId };
+    const exchangeId = this.exchangeId(clientOrderId);
+    const params = { [this.config.clientIdParam]: exchangeId };
+    const matches = (orders: Order[]) => orders.find((o) => o.clientOrderId === exchangeId);
     const open = await this.call(() => this.ex.fetchOpenOrders(market, undefined, undefined, params));
     const found =
-      open[0] ??
-      (
+      matches(open) ??
+      matches(
         await this.call(() =>
           this.ex.has.fetchCanceledAndClosedOrders
             ? this.ex.fetchCanceledAndClosedOrders(market, undefined, undefined, params)
             : this.ex.fetchClosedOrders(market, undefined, undefined, params),
-        )
-      )[0];
+        ),
+      );
     return found ? toOrder(found, clientOrderId, symbol) : null;
+  }
+
+  async fetchOpenOrders(symbol: string): Promise<ExchangeOrder[]> {
+    const open = await this.call(() => this.ex.fetchOpenOrders(this.config.toMarket(symbol)));
+    return open.map((o) => ({
+      ...toOrder(o, "", symbol),
+      clientOrderId: this.canonical(o.clientOrderId) ?? "",
+    }));
+  }
+
+  async fetchFills(symbol: string, since: number): Promise<ExchangeFill[]> {
+    const market = this.config.toMarket(symbol);
+    const raw = this.config.fetchFills
+      ? await this.call(() =>
+          this.config.fetchFills!(this.ex, market, String(this.ex.market(market).id), since),
+        )
+      : (await this.call(() => this.ex.fetchMyTrades(market, since, 1000))).map((t): ExchangeFill => ({
+          tradeId: String(t.id),
+          orderId: String(t.order ?? ""),
+          clientOrderId: ((t.info ?? {}) as Record<string, string>).clientOrderId ?? null,
+          symbol,
+          side: t.side === "sell" ? "sell" : "buy",
+          qty: Number(t.amount ?? 0),
+          price: Number(t.price ?? 0),
+          fee: Number(t.fee?.cost ?? 0),
+          feeCurrency: t.fee?.currency ?? "USDT",
+          liquidity: t.takerOrMaker === "maker" ? "maker" : t.takerOrMaker === "taker" ? "taker" : null,
+          exit: null,
+          time: Number(t.timestamp ?? 0),
+        }));
+    return raw.map((f) => ({ ...f, symbol, clientOrderId: this.canonical(f.clientOrderId) }));
   }
 
   async cancelOrder(symbol: string, orderId: string): Promise<void> {

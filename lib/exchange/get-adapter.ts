@@ -37,5 +37,5 @@ export function adapterForAccount(
     apiSecret: decryptSecret(acct.apiSecretEnc),
     testnet: acct.testnet,
   };
-  return new CcxtAdapter(config, createCcxtClient(config, creds, config.apiUrl()));
+  return new CcxtAdapter(config, createCcxtClient(config, creds, config.apiUrl()), acct.id);
 }

@@ -16,12 +16,18 @@ export function mapCcxtError(err: unknown, exchangeName: string): ExchangeError 
   if (err instanceof ccxt.OrderNotFound) return new ExchangeError("not_found", "Order not found");
   if (err instanceof ccxt.InvalidOrder || err instanceof ccxt.BadRequest || err instanceof ccxt.BadSymbol)
     return new ExchangeError("rejected", `${exchangeName} rejected the order: ${shortReason(err)}`);
+  // Rate limits first (RateLimitExceeded is a DDoSProtection, a NetworkError): Bybit's 10006 and its HTTP 403
+  // "access too frequent" both land here.
+  if (
+    err instanceof ccxt.RateLimitExceeded ||
+    err instanceof ccxt.DDoSProtection ||
+    (err instanceof Error && /access too frequent|too many visits|10006/i.test(err.message))
+  )
+    return new ExchangeError("rate_limited", `${exchangeName} is rate-limiting requests; retrying shortly`);
   if (
     err instanceof ccxt.NetworkError ||
     err instanceof ccxt.RequestTimeout ||
-    err instanceof ccxt.ExchangeNotAvailable ||
-    err instanceof ccxt.DDoSProtection ||
-    err instanceof ccxt.RateLimitExceeded
+    err instanceof ccxt.ExchangeNotAvailable
   )
     return new ExchangeError(
       "unavailable",

@@ -3,7 +3,7 @@ import "server-only";
 // permissions are read. Another ccxt exchange with the same capabilities is one more entry here.
 import type { Exchange } from "ccxt";
 import { env } from "@/lib/env";
-import type { KeyPermissions } from "./types";
+import type { ExchangeFill, KeyPermissions } from "./types";
 
 export interface LiveExchangeConfig {
   /** ccxt class id. */
@@ -22,6 +22,88 @@ export interface LiveExchangeConfig {
   tradeOnlyHint: string;
   /** Base URL replacing every API hostname (tests, proxies), or undefined for the exchange itself. */
   apiUrl(): string | undefined;
+  /** Base URL of the private WebSocket stream (tests), or undefined for the exchange's own. */
+  privateWsUrl?(): string | undefined;
+  /** Our canonical client order id → the id this exchange accepts (default: unchanged). */
+  clientIdFor?(canonical: string): string;
+  /** An order's client id on this exchange → our canonical id (default: unchanged). */
+  canonicalClientId?(exchangeId: string): string;
+  /** Executions since `since` (default: ccxt's fetchMyTrades). */
+  fetchFills?(ex: Exchange, market: string, symbol: string, since: number): Promise<ExchangeFill[]>;
+  /**
+   * The exchange's published limits: REST requests per egress IP per window, and order placements per
+   * account per second. Tickpilot's shared buckets use a safety margin below them.
+   */
+  rateLimits: { ipRequests: number; ipWindowMs: number; accountOrdersPerSecond: number };
+}
+
+interface BybitExecution {
+  execId: string;
+  orderId: string;
+  orderLinkId: string;
+  symbol: string;
+  side: "Buy" | "Sell";
+  execQty: string;
+  execPrice: string;
+  execFee: string;
+  feeCurrency?: string;
+  execType: string;
+  stopOrderType?: string;
+  createType?: string;
+  execTime: string;
+  isMaker: boolean;
+}
+
+// Bybit's execution list, every execution type (ccxt's fetchMyTrades asks for execType=Trade only, which
+// leaves out liquidations), paginated by cursor.
+async function bybitFills(
+  ex: Exchange,
+  _market: string,
+  symbol: string,
+  since: number,
+): Promise<ExchangeFill[]> {
+  const api = ex as unknown as {
+    privateGetV5ExecutionList(
+      p: object,
+    ): Promise<{ result?: { list?: BybitExecution[]; nextPageCursor?: string } }>;
+  };
+  const out: ExchangeFill[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 50; page++) {
+    const res = await api.privateGetV5ExecutionList({
+      category: "linear",
+      symbol,
+      startTime: since,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const e of res.result?.list ?? []) {
+      const how = `${e.stopOrderType ?? ""} ${e.createType ?? ""} ${e.execType}`;
+      out.push({
+        tradeId: e.execId,
+        orderId: e.orderId,
+        clientOrderId: e.orderLinkId || null,
+        symbol: e.symbol,
+        side: e.side === "Sell" ? "sell" : "buy",
+        qty: Number(e.execQty),
+        price: Number(e.execPrice),
+        fee: Number(e.execFee),
+        feeCurrency: e.feeCurrency ?? "USDT",
+        liquidity: e.isMaker ? "maker" : "taker",
+        exit: /BustTrade|AdlTrade|CreateByLiq|CreateByAdl/.test(how)
+          ? "liquidation"
+          : /StopLoss/.test(how)
+            ? "stop_loss"
+            : /TakeProfit/.test(how)
+              ? "take_profit"
+              : null,
+        time: Number(e.execTime),
+      });
+    }
+    cursor = res.result?.nextPageCursor || undefined;
+    if (!cursor) break;
+  }
+  return out.sort((a, b) => a.time - b.time || a.tradeId.localeCompare(b.tradeId));
 }
 
 interface BybitQueryApi {
@@ -58,6 +140,10 @@ export const LIVE_EXCHANGES: Record<string, LiveExchangeConfig> = {
       };
     },
     apiUrl: () => env.BYBIT_API_URL,
+    privateWsUrl: () => env.BYBIT_PRIVATE_WS_URL,
+    fetchFills: bybitFills,
+    // 600 REST requests per IP per 5 s; order creation 10 per second per account (linear).
+    rateLimits: { ipRequests: 600, ipWindowMs: 5_000, accountOrdersPerSecond: 10 },
     tradeOnlyHint:
       'On Bybit, open API Management, create a new system-generated key with "Read-Write", tick only Contract → Orders and Positions, and leave Assets → Withdrawal unticked.',
   },

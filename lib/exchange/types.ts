@@ -21,6 +21,8 @@ export interface ExchangePosition {
   liquidationPrice: number | null;
   stopLoss: number | null;
   takeProfit: number | null;
+  /** isolated / cross, as the exchange reports it (null when it does not say). */
+  marginMode?: string | null;
 }
 
 export interface MarketLimits {
@@ -30,6 +32,8 @@ export interface MarketLimits {
   /** Smallest order value in USDT (0 when the exchange has none). */
   minNotional: number;
   maxLeverage: number;
+  /** Price tick: stop-loss and take-profit prices are rounded to it. */
+  priceTick: number;
 }
 
 export interface PlaceOrderInput {
@@ -52,9 +56,30 @@ export interface ExchangeOrder {
   qty: number;
   /** Average fill price (null while unfilled). */
   price: number | null;
-  status: "open" | "filled" | "cancelled" | "rejected";
+  /** The exchange's state, mapped explicitly (a part-filled order that was then cancelled is `cancelled`). */
+  status: "open" | "partially_filled" | "filled" | "cancelled" | "rejected" | "expired";
+  /** How much of `qty` has filled so far. */
+  filledQty: number;
   fee: number;
   reduceOnly: boolean;
+}
+
+/** One execution on the exchange (a trade of ours, of the account's owner, or a triggered exit). */
+export interface ExchangeFill {
+  tradeId: string;
+  orderId: string;
+  /** The order's client id as the exchange has it (null or an exchange-made id for orders we did not place). */
+  clientOrderId: string | null;
+  symbol: string;
+  side: OrderSide;
+  qty: number;
+  price: number;
+  fee: number;
+  feeCurrency: string;
+  liquidity: "maker" | "taker" | null;
+  /** Set when the exchange itself closed: a stop loss or take profit it held, or a liquidation. */
+  exit: "stop_loss" | "take_profit" | "liquidation" | null;
+  time: number;
 }
 
 export interface KeyPermissions {
@@ -73,6 +98,10 @@ export interface ExchangeAdapter {
   /** Market order; returns the existing order when `clientOrderId` was already used. */
   placeMarketOrder(input: PlaceOrderInput): Promise<ExchangeOrder>;
   findOrderByClientId(symbol: string, clientOrderId: string): Promise<ExchangeOrder | null>;
+  /** Open orders on the symbol (ours and anyone else's). */
+  fetchOpenOrders(symbol: string): Promise<ExchangeOrder[]>;
+  /** Executions on the symbol since `since` (ms), oldest first. */
+  fetchFills(symbol: string, since: number): Promise<ExchangeFill[]>;
   cancelOrder(symbol: string, orderId: string): Promise<void>;
   getPermissions(): Promise<KeyPermissions>;
 }
@@ -83,7 +112,8 @@ export type ExchangeErrorKind =
   | "permission" // key lacks a needed permission (or can withdraw) — permanent
   | "insufficient_balance" // permanent for this order
   | "rejected" // order rejected by the exchange (bad qty, …) — permanent for this order
-  | "unavailable" // network, timeout, 5xx, rate limit — transient: look up by clientOrderId, then retry
+  | "unavailable" // network, timeout, 5xx — transient: look up by clientOrderId, then retry
+  | "rate_limited" // the exchange's rate limit — transient: back off, look up, retry
   | "not_found";
 
 /** An exchange failure with a kind and a message safe to show the user. */
@@ -96,6 +126,6 @@ export class ExchangeError extends Error {
     super(message);
   }
   get transient(): boolean {
-    return this.kind === "unavailable";
+    return this.kind === "unavailable" || this.kind === "rate_limited";
   }
 }

@@ -35,7 +35,7 @@ export function sizePosition(input: {
   stopFraction: number;
   leverage: number;
   riskLevel: RiskLevel;
-  limits: MarketLimits;
+  limits: Pick<MarketLimits, "minQty" | "qtyStep" | "minNotional">;
 }): SizeResult {
   const { equity, available, price, stopFraction, leverage, limits } = input;
   if (!(price > 0) || !(stopFraction > 0))

@@ -1,9 +1,16 @@
-// A local fake of Bybit's v5 HTTP API, enough for the real ccxt client: it checks HMAC signatures against
-// its known keys, keeps orders idempotent per orderLinkId (retCode 110072 on a duplicate, like Bybit),
-// and can be told to fail (HTTP 500 or hang) for the next N calls. Tests read `state`.
+// A local fake of Bybit's v5 HTTP API, enough for the real ccxt client: it checks HMAC signatures against its
+// known keys, keeps orders idempotent per orderLinkId (retCode 110072 on a duplicate, like Bybit), and keeps
+// real books per key (bybit-book.ts): executions, net positions at an average entry, SL/TP and liquidation on
+// price moves, a wallet. Tests drive it: fail or hang the next calls, lose a response, fill the next order in
+// part, reject it, trade by hand as the account's owner, enforce Bybit's rate limits. Tests read `state`.
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { execute, newBook, triggered, unrealised, type FakeBook } from "./bybit-book";
+import { attachPrivateStream, type PrivateStream } from "./bybit-private-ws";
+import { executionView, INSTRUMENT, orderView, positionView, type FakeOrder } from "./bybit-views";
+
+export type { FakeOrder } from "./bybit-views";
 
 export interface FakeKey {
   secret: string;
@@ -13,25 +20,11 @@ export interface FakeKey {
   balance?: number;
 }
 
-export interface FakeOrder {
-  orderId: string;
-  orderLinkId: string;
-  apiKey: string;
-  symbol: string;
-  side: "Buy" | "Sell";
-  qty: string;
-  avgPrice: string;
-  orderStatus: "Filled" | "New" | "Cancelled";
-  reduceOnly: boolean;
-  stopLoss: string;
-  takeProfit: string;
-  createdTime: string;
-}
-
 export interface FakeBybitState {
   keys: Map<string, FakeKey>;
+  /** Orders by orderLinkId (orders placed by hand or by a trigger: by `manual-<orderId>`). */
   orders: Map<string, FakeOrder>;
-  /** Orders actually placed (duplicates refused are not counted). */
+  /** Orders actually placed through the API (duplicates refused are not counted). */
   ordersPlaced: number;
   leverage: Map<string, number>;
   /** Every request path seen, e.g. `GET /v5/account/wallet-balance`. */
@@ -40,37 +33,43 @@ export interface FakeBybitState {
   /** Process the next requests to `path` but answer HTTP 500 (the order exists, the caller never learns it). */
   lostResponses: { path: string; remaining: number } | null;
   price: number;
+  /** Books per API key (created with the key's balance on first use). */
+  books: Map<string, FakeBook>;
+  /** The next order fills only this share of its quantity; the rest stays open until `fillRemaining`. */
+  partialNext: number | null;
+  /** The next order is refused with this Bybit error. */
+  rejectNext: { retCode: number; retMsg: string } | null;
+  /** Bybit's limits when set: requests per IP per window (HTTP 403 past it) and orders per key per second. */
+  rateLimit: { perIp: number; windowMs: number; ordersPerSecondPerKey: number } | null;
+  /** Requests refused by the rate limits. */
+  rateLimited: number;
 }
 
 export interface FakeBybit {
   url: string;
+  /** Base URL of the private WebSocket stream (…/v5/private). */
+  wsUrl: string;
   state: FakeBybitState;
   /** Make the next `count` requests fail with HTTP 500 or never answer. */
   fail(mode: "500" | "hang", count: number): void;
+  /** Move the price; stops, targets and liquidations it crosses fire on every book. */
+  setPrice(price: number): void;
+  /** The account's owner trades by hand (an order Tickpilot did not place). */
+  manualOrder(apiKey: string, o: { symbol: string; side: "Buy" | "Sell"; qty: number }): FakeOrder;
+  /** Fill what is left of a partially filled order. */
+  fillRemaining(orderLinkId: string): void;
+  /** The book of a key (created on first use). */
+  book(apiKey: string): FakeBook;
   close(): Promise<void>;
-}
-
-const INSTRUMENT = (symbol: string) => ({
-  symbol,
-  contractType: "LinearPerpetual",
-  status: "Trading",
-  baseCoin: symbol.replace(/USDT$/, ""),
-  quoteCoin: "USDT",
-  settleCoin: "USDT",
-  launchTime: "1585526400000",
-  priceScale: "2",
-  leverageFilter: { minLeverage: "1", maxLeverage: "100.00", leverageStep: "0.01" },
-  priceFilter: { minPrice: "0.10", maxPrice: "1999999.80", tickSize: "0.10" },
-  lotSizeFilter: { maxOrderQty: "1190.000", minOrderQty: "0.001", qtyStep: "0.001", minNotionalValue: "5" },
-});
-
-function ok(res: ServerResponse, result: unknown): void {
-  send(res, { retCode: 0, retMsg: "OK", result, retExtInfo: {}, time: Date.now() });
 }
 
 function send(res: ServerResponse, body: unknown, status = 200): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+function ok(res: ServerResponse, result: unknown): void {
+  send(res, { retCode: 0, retMsg: "OK", result, retExtInfo: {}, time: Date.now() });
 }
 
 function retError(res: ServerResponse, retCode: number, retMsg: string): void {
@@ -81,21 +80,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function orderView(o: FakeOrder) {
-  return {
-    ...o,
-    orderType: "Market",
-    price: "0",
-    cumExecQty: o.orderStatus === "Filled" ? o.qty : "0",
-    cumExecValue: String(Number(o.qty) * Number(o.avgPrice)),
-    cumExecFee: String(Number(o.qty) * Number(o.avgPrice) * 0.00055),
-    leavesQty: "0",
-    timeInForce: "IOC",
-    category: "linear",
-    updatedTime: o.createdTime,
-  };
 }
 
 // Let the handler do its work, then replace whatever it answers with an HTTP 500.
@@ -123,8 +107,105 @@ export async function startFakeBybit(
     failures: null,
     lostResponses: null,
     price: opts.price ?? 50_000,
+    books: new Map(),
+    partialNext: null,
+    rejectNext: null,
+    rateLimit: null,
+    rateLimited: 0,
   };
   const hanging = new Set<ServerResponse>();
+  const ipWindows = new Map<string, { start: number; count: number }>();
+  const keyOrders = new Map<string, number[]>();
+  let stream: PrivateStream | null = null;
+
+  const book = (apiKey: string) => {
+    let b = state.books.get(apiKey);
+    if (!b) state.books.set(apiKey, (b = newBook(state.keys.get(apiKey)?.balance ?? 1000)));
+    return b;
+  };
+  const leverageOf = (apiKey: string, symbol: string) => state.leverage.get(`${apiKey}:${symbol}`) ?? 1;
+
+  // Execute part of an order on its key's book and tell the private stream.
+  function fill(
+    order: FakeOrder,
+    qty: number,
+    price: number,
+    extra: Partial<Parameters<typeof execute>[1]> = {},
+  ) {
+    const exec = execute(book(order.apiKey), {
+      symbol: order.symbol,
+      side: order.side,
+      qty,
+      price,
+      orderId: order.orderId,
+      orderLinkId: order.orderLinkId,
+      leverage: leverageOf(order.apiKey, order.symbol),
+      stopLoss: Number(order.stopLoss) || undefined,
+      takeProfit: Number(order.takeProfit) || undefined,
+      ...extra,
+    });
+    const done = Number(order.cumExecQty) + qty;
+    order.avgPrice = String((Number(order.avgPrice || 0) * Number(order.cumExecQty) + price * qty) / done);
+    order.cumExecQty = String(Number(done.toFixed(8)));
+    order.leavesQty = String(Number((Number(order.qty) - done).toFixed(8)));
+    order.cumExecFee = String(Number(order.cumExecFee) + exec.execFee);
+    order.orderStatus = Number(order.leavesQty) > 0 ? "PartiallyFilled" : "Filled";
+    order.updatedTime = String(Date.now());
+    stream?.publish(order.apiKey, "execution", [executionView(exec)]);
+    stream?.publish(order.apiKey, "order", [orderView(order)]);
+    const pos = book(order.apiKey).positions.get(order.symbol);
+    stream?.publish(order.apiKey, "position", [
+      positionView(order.symbol, pos, state.price, leverageOf(order.apiKey, order.symbol)),
+    ]);
+    return exec;
+  }
+
+  function newOrder(apiKey: string, p: Record<string, unknown>, link: string): FakeOrder {
+    return {
+      orderId: randomUUID(),
+      orderLinkId: link,
+      apiKey,
+      symbol: String(p.symbol),
+      side: p.side === "Sell" ? "Sell" : "Buy",
+      qty: String(p.qty),
+      avgPrice: "",
+      cumExecQty: "0",
+      cumExecFee: "0",
+      leavesQty: String(p.qty),
+      orderStatus: "New",
+      reduceOnly: p.reduceOnly === true,
+      stopLoss: String(p.stopLoss ?? ""),
+      takeProfit: String(p.takeProfit ?? ""),
+      stopOrderType: "",
+      createdTime: String(Date.now()),
+      updatedTime: String(Date.now()),
+    };
+  }
+
+  // Bybit's limits: per IP per window (HTTP 403 "access too frequent"), order creation per key per second.
+  function rateLimited(req: IncomingMessage, res: ServerResponse, path: string, apiKey: string): boolean {
+    const rl = state.rateLimit;
+    if (!rl) return false;
+    const ip = req.socket.remoteAddress ?? "?";
+    const now = Date.now();
+    const w = ipWindows.get(ip);
+    if (!w || now - w.start >= rl.windowMs) ipWindows.set(ip, { start: now, count: 1 });
+    else if (++w.count > rl.perIp) {
+      state.rateLimited += 1;
+      send(res, { retCode: 10006, retMsg: "access too frequent" }, 403);
+      return true;
+    }
+    if (path === "/v5/order/create" && apiKey) {
+      const recent = (keyOrders.get(apiKey) ?? []).filter((t) => now - t < 1000);
+      if (recent.length >= rl.ordersPerSecondPerKey) {
+        state.rateLimited += 1;
+        retError(res, 10006, "Too many visits!");
+        return true;
+      }
+      keyOrders.set(apiKey, [...recent, now]);
+    }
+    return false;
+  }
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => send(res, { error: String(err) }, 500));
@@ -143,6 +224,8 @@ export async function startFakeBybit(
       return send(res, { error: "internal" }, 500);
     }
     const path = url.pathname;
+    const apiKey = String(req.headers["x-bapi-api-key"] ?? "");
+    if (rateLimited(req, res, path, apiKey)) return;
     if (state.lostResponses?.path === path && state.lostResponses.remaining > 0) {
       state.lostResponses.remaining -= 1;
       loseResponse(res);
@@ -157,7 +240,6 @@ export async function startFakeBybit(
       return ok(res, { category: "linear", list: [INSTRUMENT("BTCUSDT"), INSTRUMENT("ETHUSDT")] });
     }
     // Private endpoints: verify the v5 HMAC signature.
-    const apiKey = String(req.headers["x-bapi-api-key"] ?? "");
     const key = state.keys.get(apiKey);
     if (!key) return retError(res, 10003, "API key is invalid.");
     const ts = String(req.headers["x-bapi-timestamp"] ?? "");
@@ -204,15 +286,26 @@ export async function startFakeBybit(
       case "/v5/asset/coin/query-info":
         return ok(res, { rows: [] });
       case "/v5/account/wallet-balance": {
-        const bal = String(key.balance ?? 1000);
+        const b = book(apiKey);
+        let margin = 0;
+        for (const pos of b.positions.values())
+          margin += (pos.size * pos.avgPrice) / leverageOf(apiKey, pos.symbol);
+        const equity = b.wallet + unrealised(b, state.price);
+        const free = String(Math.max(0, equity - margin));
         return ok(res, {
           list: [
             {
               accountType: "UNIFIED",
-              totalEquity: bal,
-              totalAvailableBalance: bal,
+              totalEquity: String(equity),
+              totalAvailableBalance: free,
               coin: [
-                { coin: "USDT", equity: bal, walletBalance: bal, availableToWithdraw: bal, locked: "0" },
+                {
+                  coin: "USDT",
+                  equity: String(equity),
+                  walletBalance: String(b.wallet),
+                  availableToWithdraw: free,
+                  locked: "0",
+                },
               ],
             },
           ],
@@ -220,56 +313,42 @@ export async function startFakeBybit(
       }
       case "/v5/position/list": {
         const symbol = String(p.symbol ?? "BTCUSDT");
-        let net = 0;
-        for (const o of state.orders.values())
-          if (o.apiKey === apiKey && o.symbol === symbol && o.orderStatus === "Filled")
-            net += (o.side === "Buy" ? 1 : -1) * Number(o.qty);
-        const lev = String(state.leverage.get(`${apiKey}:${symbol}`) ?? 1);
+        const pos = book(apiKey).positions.get(symbol);
         return ok(res, {
           category: "linear",
-          list: [
-            {
-              symbol,
-              positionIdx: 0,
-              side: net === 0 ? "" : net > 0 ? "Buy" : "Sell",
-              size: String(Math.abs(Number(net.toFixed(3)))),
-              avgPrice: net === 0 ? "0" : String(state.price),
-              markPrice: String(state.price),
-              leverage: lev,
-              unrealisedPnl: "0",
-              liqPrice: "",
-              stopLoss: "",
-              takeProfit: "",
-              tradeMode: 1,
-              positionValue: String(Math.abs(net) * state.price),
-              createdTime: String(Date.now()),
-              updatedTime: String(Date.now()),
-            },
-          ],
+          list: [positionView(symbol, pos, state.price, leverageOf(apiKey, symbol))],
         });
       }
-      case "/v5/position/set-leverage":
-        state.leverage.set(`${apiKey}:${String(p.symbol)}`, Number(p.buyLeverage));
+      case "/v5/position/set-leverage": {
+        const k = `${apiKey}:${String(p.symbol)}`;
+        if (state.leverage.get(k) === Number(p.buyLeverage))
+          return retError(res, 110043, "leverage not modified");
+        state.leverage.set(k, Number(p.buyLeverage));
         return ok(res, {});
+      }
       case "/v5/order/create": {
         const link = String(p.orderLinkId ?? randomUUID());
         if (state.orders.has(link)) return retError(res, 110072, "OrderLinkedID is duplicate");
-        const order: FakeOrder = {
-          orderId: randomUUID(),
-          orderLinkId: link,
-          apiKey,
-          symbol: String(p.symbol),
-          side: p.side === "Sell" ? "Sell" : "Buy",
-          qty: String(p.qty),
-          avgPrice: String(state.price),
-          orderStatus: "Filled",
-          reduceOnly: p.reduceOnly === true,
-          stopLoss: String(p.stopLoss ?? ""),
-          takeProfit: String(p.takeProfit ?? ""),
-          createdTime: String(Date.now()),
-        };
+        if (state.rejectNext) {
+          const r = state.rejectNext;
+          state.rejectNext = null;
+          return retError(res, r.retCode, r.retMsg);
+        }
+        const order = newOrder(apiKey, p, link);
+        const b = book(apiKey);
+        const pos = b.positions.get(order.symbol);
+        const reducing = pos !== undefined && pos.side !== order.side;
+        if (order.reduceOnly && !reducing)
+          return retError(res, 110017, "current position is zero, cannot fix reduce-only order qty");
+        const equity = b.wallet + unrealised(b, state.price);
+        if (!reducing && (Number(order.qty) * state.price) / leverageOf(apiKey, order.symbol) > equity)
+          return retError(res, 110007, "ab not enough for new order");
         state.orders.set(link, order);
         state.ordersPlaced += 1;
+        const share = state.partialNext;
+        state.partialNext = null;
+        const qty = share ? Number((Number(order.qty) * share).toFixed(3)) : Number(order.qty);
+        fill(order, qty, state.price);
         return ok(res, { orderId: order.orderId, orderLinkId: link });
       }
       case "/v5/order/realtime":
@@ -280,15 +359,40 @@ export async function startFakeBybit(
             o.apiKey === apiKey &&
             (p.orderLinkId === undefined || o.orderLinkId === p.orderLinkId) &&
             (p.orderId === undefined || o.orderId === p.orderId) &&
-            (open ? o.orderStatus === "New" : o.orderStatus !== "New"),
+            (p.symbol === undefined || o.symbol === p.symbol) &&
+            open === (o.orderStatus === "New" || o.orderStatus === "PartiallyFilled"),
         );
         return ok(res, { category: "linear", list: list.map(orderView), nextPageCursor: "" });
       }
+      case "/v5/execution/list": {
+        const from = Number(p.startTime ?? 0);
+        const to = Number(p.endTime ?? Number.MAX_SAFE_INTEGER);
+        const limit = Math.min(100, Number(p.limit ?? 50));
+        const offset = Number(p.cursor ?? 0);
+        const list = book(apiKey)
+          .executions.filter(
+            (e) =>
+              (p.symbol === undefined || e.symbol === p.symbol) &&
+              (p.execType === undefined || e.execType === p.execType) &&
+              e.execTime >= from &&
+              e.execTime <= to,
+          )
+          .sort((a, b) => b.execTime - a.execTime);
+        const page = list.slice(offset, offset + limit);
+        const next = offset + limit < list.length ? String(offset + limit) : "";
+        return ok(res, { category: "linear", list: page.map(executionView), nextPageCursor: next });
+      }
       case "/v5/order/cancel": {
-        const order = [...state.orders.values()].find((o) => o.orderId === p.orderId && o.apiKey === apiKey);
-        if (!order || order.orderStatus !== "New")
+        const order = [...state.orders.values()].find(
+          (o) =>
+            o.apiKey === apiKey &&
+            (o.orderId === p.orderId || (p.orderLinkId && o.orderLinkId === p.orderLinkId)),
+        );
+        if (!order || (order.orderStatus !== "New" && order.orderStatus !== "PartiallyFilled"))
           return retError(res, 110001, "order not exists or too late to cancel");
-        order.orderStatus = "Cancelled";
+        order.orderStatus = Number(order.cumExecQty) > 0 ? "PartiallyFilledCanceled" : "Cancelled";
+        order.updatedTime = String(Date.now());
+        stream?.publish(apiKey, "order", [orderView(order)]);
         return ok(res, { orderId: order.orderId, orderLinkId: order.orderLinkId });
       }
       default:
@@ -297,19 +401,64 @@ export async function startFakeBybit(
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  stream = attachPrivateStream(server, (apiKey) => state.keys.get(apiKey)?.secret ?? null);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
     state,
     fail(mode, count) {
       state.failures = { mode, remaining: count };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of hanging) res.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    setPrice(price) {
+      state.price = price;
+      for (const [apiKey, b] of state.books) {
+        for (const pos of [...b.positions.values()]) {
+          const t = triggered(pos, price);
+          if (!t) continue;
+          const order = newOrder(
+            apiKey,
+            {
+              symbol: pos.symbol,
+              side: pos.side === "Buy" ? "Sell" : "Buy",
+              qty: pos.size,
+              reduceOnly: true,
+            },
+            "",
+          );
+          order.stopOrderType = t.kind === "Liquidation" ? "" : t.kind;
+          state.orders.set(`manual-${order.orderId}`, order);
+          fill(order, pos.size, t.at, {
+            execType: t.kind === "Liquidation" ? "BustTrade" : "Trade",
+            stopOrderType: t.kind === "Liquidation" ? "" : t.kind,
+            createType:
+              t.kind === "Liquidation"
+                ? "CreateByLiq"
+                : t.kind === "StopLoss"
+                  ? "CreateByStopLoss"
+                  : "CreateByTakeProfit",
+          });
+        }
+      }
+    },
+    manualOrder(apiKey, o) {
+      const order = newOrder(apiKey, o, "");
+      state.orders.set(`manual-${order.orderId}`, order);
+      fill(order, o.qty, state.price);
+      return order;
+    },
+    fillRemaining(orderLinkId) {
+      const order = state.orders.get(orderLinkId);
+      if (!order || Number(order.leavesQty) <= 0) throw new Error(`nothing left to fill on ${orderLinkId}`);
+      fill(order, Number(order.leavesQty), state.price);
+    },
+    book,
+    close: async () => {
+      for (const res of hanging) res.destroy();
+      await stream?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -13,12 +13,14 @@ import {
   ExchangeError,
   type Balance,
   type ExchangeAdapter,
+  type ExchangeFill,
   type ExchangeOrder,
   type ExchangePosition,
   type KeyPermissions,
   type MarketLimits,
   type PlaceOrderInput,
 } from "../types";
+import { paperFills } from "./fills";
 import { PAPER_LIMITS } from "./limits";
 import { pnl } from "./math";
 import { findPaperOrderByClientId, placePaperOrder } from "./place-order";
@@ -140,6 +142,15 @@ export class PaperAdapter implements ExchangeAdapter {
   async findOrderByClientId(_symbol: string, clientOrderId: string): Promise<ExchangeOrder | null> {
     await roundTrip();
     return findPaperOrderByClientId(this.accountId, clientOrderId);
+  }
+
+  async fetchOpenOrders(): Promise<ExchangeOrder[]> {
+    // Paper market orders fill at once: nothing is ever left open.
+    return [];
+  }
+
+  async fetchFills(symbol: string, since: number): Promise<ExchangeFill[]> {
+    return paperFills(this.accountId, symbol, since);
   }
 
   async cancelOrder(): Promise<void> {

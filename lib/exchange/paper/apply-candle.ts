@@ -9,6 +9,7 @@ import { publishOrderById } from "@/lib/execution/record";
 import type { Candle } from "@/lib/market/types";
 import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
 import { exitFor, exitTimeFor } from "./exits";
+import { writePaperFills } from "./fills";
 import { pnl, r8, takerFee } from "./math";
 
 export { exitFor };
@@ -59,6 +60,23 @@ async function closeForExit(positionId: number, candle: Candle, at: Date): Promi
         })
         .$returningId();
       const refs = { paperOrderId: po!.id, positionId: pos.id };
+      await writePaperFills(tx, [
+        {
+          paperOrderId: po!.id,
+          userId: pos.userId,
+          accountId: acct.id,
+          symbol: pos.symbol,
+          clientOrderId,
+          side,
+          qty: pos.qty,
+          price: r8(exit.price),
+          fee: r8(fee),
+          realizedPnl: r8(realized),
+          reduces: true,
+          exitKind: exit.reason,
+          at,
+        },
+      ]);
       let balance = acct.paperBalance!;
       balance = await moveBalance(
         tx,

@@ -2,4 +2,10 @@
 import type { MarketLimits } from "../types";
 
 /** Bybit-like limits for USDT perpetuals. */
-export const PAPER_LIMITS: MarketLimits = { minQty: 0.001, qtyStep: 0.001, minNotional: 5, maxLeverage: 100 };
+export const PAPER_LIMITS: MarketLimits = {
+  minQty: 0.001,
+  qtyStep: 0.001,
+  minNotional: 5,
+  maxLeverage: 100,
+  priceTick: 0.1,
+};

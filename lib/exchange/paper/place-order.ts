@@ -13,6 +13,7 @@ import { latestCandles } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { ExchangeError, type ExchangeOrder, type PlaceOrderInput } from "../types";
 import { paperRules, withDeadlockRetry, type Tx } from "./book";
+import { writePaperFills } from "./fills";
 import { openKeyFor, planPaperOrder, POSITION_UPDATE_FIELDS, type OrderPlan } from "./plan-order";
 
 /** A stored (or just written) paper order in the adapter's shape. */
@@ -30,6 +31,8 @@ export function toExchangeOrder(
     qty: o.qty,
     price: o.price,
     status: o.status,
+    // Paper market orders fill whole or not at all.
+    filledQty: o.status === "filled" ? o.qty : 0,
     fee: o.fee,
     reduceOnly: o.reduceOnly,
   };
@@ -205,6 +208,28 @@ async function bookOrders(tx: Tx, reqs: OrderRequest[], candles: Map<string, Can
     }));
   });
   await insertRows(tx, paperLedger, ledger);
+  // The one trading ledger: a fill per filled order, with what it realised (as a live exchange reports it).
+  await writePaperFills(
+    tx,
+    fills.map(({ req, plan }) => {
+      const pos = (openByAccount.get(req.accountId) ?? []).find((p) => p.symbol === req.input.symbol);
+      const reduces = pos !== undefined && pos.side !== (req.input.side === "buy" ? "long" : "short");
+      return {
+        paperOrderId: inserted.get(orderKey(req.accountId, req.input.clientOrderId))!,
+        userId: byId.get(req.accountId)!.userId,
+        accountId: req.accountId,
+        symbol: req.input.symbol,
+        clientOrderId: req.input.clientOrderId,
+        side: req.input.side,
+        qty: plan.row.qty,
+        price: plan.row.price!,
+        fee: plan.row.fee,
+        realizedPnl: plan.row.realizedPnl,
+        reduces,
+        exitKind: reduces ? "tickpilot" : null,
+      };
+    }),
+  );
 
   for (const { req, plan, index } of plans) {
     const id = inserted.get(orderKey(req.accountId, req.input.clientOrderId))!;
