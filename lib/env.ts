@@ -1,18 +1,9 @@
 import "server-only";
 // Validated environment: the only module that reads process.env. A bad value fails at start, naming the variable.
+// It only validates: loading .env files is each process's explicit first step (lib/load-env.ts), and the
+// secrets are generated into .env by the start scripts (scripts/ensure-env.mjs), never by importing this.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import nextEnv from "@next/env";
 import { z } from "zod";
-
-// Next loads .env files for the web process; workers and scripts load the same files here.
-if (!process.env.NEXT_RUNTIME && !process.env.NEXT_PHASE) {
-  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", {
-    info: () => {},
-    error: console.error,
-  });
-}
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -186,49 +177,32 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
-interface DevSecrets {
-  authSecret: string;
-  encryptionKeys: string;
-}
-
-// Development and test get generated secrets, kept in .tickpilot/ so web and worker share them across restarts.
-function devSecrets(cwd: string): DevSecrets {
-  const dir = path.join(cwd, ".tickpilot");
-  const file = path.join(dir, "dev-secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
-  const secrets: DevSecrets = {
-    authSecret: randomBytes(32).toString("base64url"),
-    encryptionKeys: `1:${randomBytes(32).toString("base64")}`,
-  };
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
-}
-
 /** Validate an environment object; exported for tests, the app uses `env`. */
-export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const parsed = result.data;
-  const building = source.NEXT_PHASE === "phase-production-build";
-  if (parsed.NODE_ENV === "production" && !building) {
-    const missing = (["AUTH_SECRET", "ENCRYPTION_KEYS"] as const).filter((k) => !parsed[k]);
-    if (missing.length > 0) {
-      throw new EnvError(
-        `Missing required environment variable${missing.length > 1 ? "s" : ""} in production: ${missing.join(", ")}`,
-      );
-    }
+  const { AUTH_SECRET, ENCRYPTION_KEYS } = parsed;
+  if (AUTH_SECRET && ENCRYPTION_KEYS) return { ...parsed, AUTH_SECRET, ENCRYPTION_KEYS };
+  // `next build` imports the app without running it: a throwaway secret that signs and encrypts nothing.
+  if (source.NEXT_PHASE === "phase-production-build") {
+    return {
+      ...parsed,
+      AUTH_SECRET: AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      ENCRYPTION_KEYS: ENCRYPTION_KEYS ?? new Map([[1, randomBytes(32)]]),
+    };
   }
-  let { AUTH_SECRET, ENCRYPTION_KEYS } = parsed;
-  if (!AUTH_SECRET || !ENCRYPTION_KEYS) {
-    const dev = devSecrets(cwd);
-    AUTH_SECRET ??= dev.authSecret;
-    ENCRYPTION_KEYS ??= encryptionKeys.parse(dev.encryptionKeys);
-  }
-  return { ...parsed, AUTH_SECRET, ENCRYPTION_KEYS };
+  const missing = (["AUTH_SECRET", "ENCRYPTION_KEYS"] as const).filter((k) => !parsed[k]);
+  const hint =
+    parsed.NODE_ENV === "production"
+      ? ""
+      : " (`npm run dev` and `npm start` generate them into .env: node scripts/ensure-env.mjs)";
+  throw new EnvError(
+    `Missing required environment variable${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}${hint}`,
+  );
 }
 
 export const env: Env = parseEnv(process.env);
