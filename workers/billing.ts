@@ -5,7 +5,7 @@ import type { BillingJobData } from "@/lib/billing/queue";
 import { getLogger } from "@/lib/log";
 import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
-import type { Runnable, WorkerContext } from "./registry";
+import type { Runnable, WorkerContext } from "./types";
 
 const log = getLogger("billing-worker");
 

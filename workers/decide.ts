@@ -9,7 +9,7 @@ import { runTick } from "@/lib/decision/run-tick";
 import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
 import { getQueue } from "@/lib/queue/queues";
-import type { Runnable } from "./registry";
+import type { Runnable } from "./types";
 
 const log = getLogger("decide-worker");
 

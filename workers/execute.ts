@@ -8,7 +8,7 @@ import { adapterForAccount } from "@/lib/exchange/get-adapter";
 import { executeForUser, markExecutionFailed, RetryableExecutionError } from "@/lib/execution/execute";
 import { BULL_PREFIX, workerConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/names";
-import type { Runnable } from "./registry";
+import type { Runnable } from "./types";
 
 const log = getLogger("execute-worker");
 

@@ -5,7 +5,7 @@ import { applyCandleToPaperPositions } from "@/lib/exchange/paper/apply-candle";
 import { getLogger } from "@/lib/log";
 import { decodeCandle, seriesChannel } from "@/lib/market/series";
 import { createRedis } from "@/lib/redis";
-import type { Runnable, WorkerContext } from "./registry";
+import type { Runnable, WorkerContext } from "./types";
 
 const log = getLogger("paper");
 

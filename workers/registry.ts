@@ -5,15 +5,9 @@ import { startExecuteWorker } from "./execute";
 import { startMarketFeed } from "./market-feed";
 import { startPaperWorker } from "./paper";
 import { startBillingWorker } from "./billing";
+import type { Runnable, WorkerContext } from "./types";
 
-export interface Runnable {
-  name: string;
-  close(): Promise<void>;
-}
-
-export interface WorkerContext {
-  workerId: string;
-}
+export type { Runnable, WorkerContext } from "./types";
 
 type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
 

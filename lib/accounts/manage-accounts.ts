@@ -13,6 +13,7 @@ import { currentKeyVersion, encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { resetPaperAccount } from "@/lib/exchange/paper/reset";
 import { liveExchange } from "@/lib/exchange/registry";
 import { validateKeys } from "@/lib/exchange/validate-keys";
+import { DEFAULT_SYMBOL } from "@/lib/trading/symbols";
 import { getOwnedAccount, getTradingSelection } from "./exchange-accounts";
 
 const log = getLogger("exchange-keys");
@@ -171,7 +172,7 @@ export async function selectTradingAccount(user: CurrentUser, accountId: number,
     await tx
       .update(tradingSettings)
       .set({ exchangeAccountId: acct.id })
-      .where(and(eq(tradingSettings.userId, user.id), eq(tradingSettings.symbol, "BTCUSDT")));
+      .where(and(eq(tradingSettings.userId, user.id), eq(tradingSettings.symbol, DEFAULT_SYMBOL)));
     await audit(
       {
         actorId: user.id,

@@ -3,7 +3,8 @@
 import type { Candle } from "@/lib/market/types";
 import type { IndicatorSnapshot } from "./indicators";
 
-export type RiskLevel = "low" | "medium" | "high";
+import type { RiskLevel } from "@/lib/trading/risk-level";
+export type { RiskLevel };
 
 export interface PromptInput {
   symbol: string;

@@ -1,8 +1,11 @@
 import "server-only";
-// Producer-side queue handles, one per queue per process.
+// Producer-side queue handles, one per queue per process: the only cache of them (web, admin console, workers).
 import { Queue } from "bullmq";
 import { BULL_PREFIX, producerConnection } from "./connection";
 import type { QueueName } from "./names";
+import { getLogger } from "@/lib/log";
+
+const log = getLogger("queue");
 
 const globalForQueues = globalThis as unknown as { __tpQueues?: Map<string, Queue> };
 
@@ -12,6 +15,8 @@ export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: producerConnection(), prefix: BULL_PREFIX });
+    // A lost Redis connection is reported by the call that needed it; without a listener it would crash the process.
+    queue.on("error", (err: Error) => log.warn({ queue: name, err: err.message }, "queue connection error"));
     queues.set(name, queue);
   }
   return queue;

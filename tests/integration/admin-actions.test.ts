@@ -6,7 +6,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { auditLog, exchangeAccounts, tradingSettings, users } from "@/db/schema";
 import { listAudit } from "@/lib/admin/audit-log";
-import { closeAdminQueues, failedJobs, queueCounts, retryFailedJob } from "@/lib/admin/queues";
+import { failedJobs, queueCounts, retryFailedJob } from "@/lib/admin/queues";
+import { closeQueues } from "@/lib/queue/queues";
 import { readSettingsView, settingsPatchSchema, updateSettings } from "@/lib/admin/system-settings";
 import { reactivateUser, suspendUser, switchAutoTradeOff } from "@/lib/admin/user-actions";
 import { getUserDetail, searchUsers } from "@/lib/admin/users";
@@ -25,7 +26,7 @@ afterAll(async () => {
   for (const k of ["tickIntervalMinutes", "dailyTokenBudget", "model", "provider"] as const) {
     await setSystemSetting(k, null, null);
   }
-  await closeAdminQueues();
+  await closeQueues();
   await closeDb();
   await closeRedis();
 });
