@@ -1,6 +1,7 @@
 // GET /api/health — MySQL, Redis and worker heartbeat; 200 when all are up, 503 otherwise. Public, no details leaked.
 import { NextResponse } from "next/server";
 import { pool } from "@/db";
+import { withPublic } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
 import { liveWorkers } from "@/lib/workers/heartbeat";
@@ -25,7 +26,7 @@ async function timed(fn: () => Promise<unknown>): Promise<Check> {
   }
 }
 
-export async function GET() {
+export const GET = withPublic({}, async () => {
   const [mysql, redisCheck] = await Promise.all([
     timed(() => pool.query("SELECT 1")),
     timed(() => redis().ping()),
@@ -51,4 +52,4 @@ export async function GET() {
     },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
-}
+});
