@@ -2,14 +2,15 @@ import "server-only";
 // Changing a user's exchange accounts: connect (validated with the exchange first), rename, delete,
 // select for auto-trading, reset the paper book. Each is scoped by user and written to the audit log.
 import { and, count, eq, ne } from "drizzle-orm";
-import { db } from "@/db";
-import { exchangeAccounts, tradingSettings } from "@/db/schema";
+import { db, type Db } from "@/db";
+import { exchangeAccounts, tradingSettings, users } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { effectivePlan } from "@/lib/billing/effective-plan";
 import { getLogger } from "@/lib/log";
-import { currentKeyVersion, encryptSecret, maskKey } from "@/lib/crypto/vault";
+import { sealAccountKeys } from "@/lib/crypto/account-keys";
+import { maskKey } from "@/lib/crypto/vault";
 import { resetPaperAccount } from "@/lib/exchange/paper/reset";
 import { liveExchange } from "@/lib/exchange/registry";
 import { validateKeys } from "@/lib/exchange/validate-keys";
@@ -26,38 +27,54 @@ export interface ConnectInput {
   testnet: boolean;
 }
 
-/** Validate the pair with the exchange, then store it encrypted; returns the new account id. */
-export async function connectAccount(user: CurrentUser, input: ConnectInput, ip: string): Promise<number> {
-  const plan = effectivePlan(user.plan);
-  const [live] = await db
+/** The 403 message when a plan's live-account limit is reached. */
+function limitMessage(plan: ReturnType<typeof effectivePlan>): string {
+  return plan.maxLiveAccounts === 0
+    ? `The ${plan.name} plan trades on the paper exchange only. Upgrade to connect an exchange account.`
+    : `The ${plan.name} plan allows ${plan.maxLiveAccounts} exchange account${plan.maxLiveAccounts > 1 ? "s" : ""}. Delete one or upgrade.`;
+}
+
+async function liveAccountCount(client: Pick<Db, "select">, userId: number): Promise<number> {
+  const [live] = await client
     .select({ n: count() })
     .from(exchangeAccounts)
-    .where(and(eq(exchangeAccounts.userId, user.id), ne(exchangeAccounts.exchange, "paper")));
-  if ((live?.n ?? 0) >= plan.maxLiveAccounts) {
-    const message =
-      plan.maxLiveAccounts === 0
-        ? `The ${plan.name} plan trades on the paper exchange only. Upgrade to connect an exchange account.`
-        : `The ${plan.name} plan allows ${plan.maxLiveAccounts} exchange account${plan.maxLiveAccounts > 1 ? "s" : ""}. Delete one or upgrade.`;
-    throw new AppError("forbidden", message);
-  }
+    .where(and(eq(exchangeAccounts.userId, userId), ne(exchangeAccounts.exchange, "paper")));
+  return live?.n ?? 0;
+}
+
+/**
+ * Validate the pair with the exchange, then store it encrypted (bound to the new row); returns the new account id.
+ * The plan's limit is checked again inside the insert's transaction with the user's row locked, so two concurrent
+ * requests cannot both pass the count.
+ */
+export async function connectAccount(user: CurrentUser, input: ConnectInput, ip: string): Promise<number> {
+  const plan = effectivePlan(user.plan);
+  if ((await liveAccountCount(db, user.id)) >= plan.maxLiveAccounts)
+    throw new AppError("forbidden", limitMessage(plan));
   const checked = await validateKeys(input);
-  const [row] = await db
-    .insert(exchangeAccounts)
-    .values({
-      userId: user.id,
-      exchange: input.exchange,
-      label: input.label,
-      testnet: input.testnet,
-      apiKeyEnc: encryptSecret(input.apiKey),
-      apiSecretEnc: encryptSecret(input.apiSecret),
-      keyVersion: currentKeyVersion(),
-      keyHint: maskKey(input.apiKey),
-      permissions: checked.permissions.raw,
-      status: "active",
-      lastValidatedAt: new Date(),
-    })
-    .$returningId();
-  const id = row!.id;
+  const id = await db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
+    if ((await liveAccountCount(tx, user.id)) >= plan.maxLiveAccounts)
+      throw new AppError("forbidden", limitMessage(plan));
+    const [row] = await tx
+      .insert(exchangeAccounts)
+      .values({
+        userId: user.id,
+        exchange: input.exchange,
+        label: input.label,
+        testnet: input.testnet,
+        keyHint: maskKey(input.apiKey),
+        permissions: checked.permissions.raw,
+        status: "active",
+        lastValidatedAt: new Date(),
+      })
+      .$returningId();
+    await tx
+      .update(exchangeAccounts)
+      .set(sealAccountKeys(row!.id, user.id, input))
+      .where(eq(exchangeAccounts.id, row!.id));
+    return row!.id;
+  });
   log.info(
     { userId: user.id, accountId: id, exchange: input.exchange, keyHint: maskKey(input.apiKey) },
     "exchange key added",

@@ -11,9 +11,8 @@ import { closeDb, db } from "@/db";
 import { exchangeAccounts, tradingSettings } from "@/db/schema";
 import { ACCOUNT_SAFE_COLUMNS, listAccounts } from "@/lib/accounts/exchange-accounts";
 import { getUserDetail } from "@/lib/admin/users";
-import { encryptSecret } from "@/lib/crypto/vault";
 import { closeRedis } from "@/lib/redis";
-import { makeUser } from "../helpers/accounts";
+import { addLiveAccount, makeUser } from "../helpers/accounts";
 
 afterAll(async () => {
   await closeDb();
@@ -30,17 +29,13 @@ describe("exchange account columns", () => {
 
   it("neither the user's list nor the admin's user page carries a ciphertext", async () => {
     const user = await makeUser("cols");
-    const apiKeyEnc = encryptSecret("KEYMATERIAL-1234567890");
-    const apiSecretEnc = encryptSecret("SECRETMATERIAL-1234567890");
-    await db.insert(exchangeAccounts).values({
-      userId: user.id,
-      exchange: "bybit",
-      label: "Live",
-      apiKeyEnc,
-      apiSecretEnc,
-      keyVersion: 1,
-      keyHint: "KEYM…7890",
-    });
+    const id = await addLiveAccount(
+      user.id,
+      { apiKey: "KEYMATERIAL-1234567890", apiSecret: "SECRETMATERIAL-1234567890" },
+      { label: "Live", keyHint: "KEYM…7890" },
+    );
+    const [row] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, id));
+    const { apiKeyEnc, apiSecretEnc } = { apiKeyEnc: row!.apiKeyEnc!, apiSecretEnc: row!.apiSecretEnc! };
     const mine = JSON.stringify(await listAccounts(user.id));
     const admin = JSON.stringify(await getUserDetail(user.id));
     for (const text of [mine, admin]) {

@@ -12,7 +12,6 @@ import { readSettingsView, settingsPatchSchema, updateSettings } from "@/lib/adm
 import { reactivateUser, suspendUser, switchAutoTradeOff } from "@/lib/admin/user-actions";
 import { getUserDetail, searchUsers } from "@/lib/admin/users";
 import { AppError } from "@/lib/api/errors";
-import { encryptSecret } from "@/lib/crypto/vault";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { registerUser } from "@/lib/auth/register";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -20,6 +19,7 @@ import { BULL_PREFIX, producerConnection, workerConnection } from "@/lib/queue/c
 import { QUEUES } from "@/lib/queue/names";
 import { closeRedis } from "@/lib/redis";
 import { getSystemSetting, setSystemSetting } from "@/lib/system/settings";
+import { addLiveAccount } from "../helpers/accounts";
 import { uniqueEmail } from "../helpers/db";
 
 afterAll(async () => {
@@ -95,23 +95,13 @@ describe("user search and detail", () => {
     const tag = `needle${Date.now().toString(36)}`;
     const { id } = await registerUser({ email: `${tag}@example.com`, password: "longenough1" });
     await registerUser({ email: uniqueEmail("hay"), password: "longenough1" });
-    const [live] = await db
-      .insert(exchangeAccounts)
-      .values({
-        userId: id,
-        exchange: "bybit",
-        label: "Main",
-        apiKeyEnc: encryptSecret("AbCdSECRETKEYWxYz"),
-        apiSecretEnc: encryptSecret("SECRETSECRETSECRET"),
-        keyVersion: 1,
-        keyHint: "AbCd…WxYz",
-      })
-      .$returningId();
+    const liveId = await addLiveAccount(
+      id,
+      { apiKey: "AbCdSECRETKEYWxYz", apiSecret: "SECRETSECRETSECRET" },
+      { label: "Main" },
+    );
     // Sign-up gave them a paper account; they trade on the live one.
-    await db
-      .update(tradingSettings)
-      .set({ exchangeAccountId: live!.id })
-      .where(eq(tradingSettings.userId, id));
+    await db.update(tradingSettings).set({ exchangeAccountId: liveId }).where(eq(tradingSettings.userId, id));
     const { rows, total } = await searchUsers(tag.toUpperCase());
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ id, email: `${tag}@example.com`, accountType: "live", autoTrade: false });

@@ -42,7 +42,7 @@ import * as keysRoute from "@/app/api/exchange-keys/route";
 import * as keyRoute from "@/app/api/exchange-keys/[id]/route";
 import * as resetRoute from "@/app/api/exchange-keys/[id]/reset/route";
 import * as tradingRoute from "@/app/api/trading-account/route";
-import { decryptSecret } from "@/lib/crypto/vault";
+import { openAccountKeys } from "@/lib/crypto/account-keys";
 import { closeRedis } from "@/lib/redis";
 import { makeUser } from "../helpers/accounts";
 
@@ -119,8 +119,12 @@ describe("POST /api/exchange-keys", () => {
     const [row] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, account.id));
     expect(JSON.stringify(row)).not.toContain(h.key.apiSecret);
     expect(JSON.stringify(row)).not.toContain(h.key.apiKey);
-    expect(decryptSecret(row!.apiSecretEnc!)).toBe(h.key.apiSecret);
-    expect(decryptSecret(row!.apiKeyEnc!)).toBe(h.key.apiKey);
+    expect(
+      openAccountKeys({ ...row!, apiKeyEnc: row!.apiKeyEnc!, apiSecretEnc: row!.apiSecretEnc! }),
+    ).toEqual({
+      apiKey: h.key.apiKey,
+      apiSecret: h.key.apiSecret,
+    });
     expect(row!.keyVersion).toBe(1);
     const [entry] = await db
       .select()
