@@ -11,6 +11,6 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait' INT TERM EXIT
 npx tsx watch --conditions=react-server scripts/run.ts workers/index.ts &
 pids+=($!)
-npx next dev -p "${PORT:-3000}" &
+PORT="${PORT:-3000}" npx tsx server.ts &
 pids+=($!)
 wait -n "${pids[@]}"

@@ -23,7 +23,7 @@ trap cleanup INT TERM EXIT
 
 npm run --silent worker &
 pids+=($!)
-npx next start -p "$PORT" &
+PORT="$PORT" npm run --silent web &
 pids+=($!)
 
 for _ in $(seq 1 60); do

@@ -3,6 +3,7 @@ import "server-only";
 // cross-site form or script riding on the user's cookie) and carries the content type the route reads.
 import { AppError } from "./errors";
 import { env } from "@/lib/env";
+import { isOwnOrigin } from "@/lib/http/prepare-request";
 
 /** Methods that change something; only these need the origin and content-type checks. */
 export const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -24,15 +25,9 @@ export function assertSameOrigin(req: Request): void {
   }
   const origin = req.headers.get("origin");
   if (origin === null) return;
-  if (origin === appOrigin) return;
-  const host = req.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null; // "null" (sandboxed frames, file://) or garbage: never ours
-  }
-  if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? undefined;
+  if (!isOwnOrigin(origin, host, appOrigin))
+    throw new AppError("forbidden", "Cross-site requests are not allowed");
 }
 
 /** `application/json` and `application/*+json`, with or without parameters. */

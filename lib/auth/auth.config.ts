@@ -25,16 +25,32 @@ declare module "@auth/core/jwt" {
   }
 }
 
+/** Auth.js error types that are a visitor's doing, not ours: how each is logged (null: already logged). */
+export const EXPECTED_AUTH_ERRORS: Record<string, { level: "info" | "warn"; message: string } | null> = {
+  // The login code has already logged the refusal with its reason, once, at info.
+  CredentialsSignin: null,
+  JWTSessionError: { level: "warn", message: "session cookie could not be read (ignored)" },
+  MissingCSRF: { level: "warn", message: "auth request without a valid CSRF token refused" },
+  UnknownAction: { level: "warn", message: "unknown auth action requested" },
+};
+
 export const authConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [],
-  // Failed logins are expected traffic (logged by authorizeCredentials without the stack); the rest goes to pino.
+  // Failed logins and garbage cookies are expected traffic that anyone can produce: one line at info/warn without a
+  // stack, never an error. Auth.js errors are told apart by their `type`, which survives minification (their
+  // class names do not in a production build).
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type;
+      if (type !== undefined && type in EXPECTED_AUTH_ERRORS) {
+        const expected = EXPECTED_AUTH_ERRORS[type];
+        if (expected) log[expected.level]({ authError: type }, expected.message);
+        return;
+      }
       log.error({ err: error }, "auth error");
     },
     warn(code) {

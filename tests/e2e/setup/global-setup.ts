@@ -95,7 +95,7 @@ export default async function setup(project: TestProject) {
   };
   const procs = [
     start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),
-    start("web", "node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], env),
+    start("web", "node_modules/.bin/tsx", ["server.ts"], { ...env, HOST: "127.0.0.1" }),
   ];
   try {
     await waitForHealth(baseURL, 90_000);
