@@ -163,6 +163,20 @@ const schema = z.object({
   /** Base URL of the Stripe API, for tests against a local fake (e.g. http://127.0.0.1:4010); unset = Stripe. */
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
 
+  // ── Email ──
+  /**
+   * SMTP server for account emails (verification, password reset, security notices), e.g.
+   * smtp://user:pass@smtp.example.com:587 or smtps://…:465. Unset: mails go to the outbox the admin console shows.
+   */
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  /** The From address of account emails; default `Tickpilot <no-reply@APP_URL's host>`. */
+  MAIL_FROM: optionalString,
+
   // ── operations (admin console, metrics) ──
   /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),

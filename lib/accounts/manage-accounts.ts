@@ -15,6 +15,7 @@ import { resetPaperAccount } from "@/lib/exchange/paper/reset";
 import { liveExchange } from "@/lib/exchange/registry";
 import { validateKeys } from "@/lib/exchange/validate-keys";
 import { DEFAULT_SYMBOL } from "@/lib/trading/symbols";
+import { requireSecondFactor } from "@/lib/account/two-factor";
 import { getOwnedAccount, getTradingSelection } from "./exchange-accounts";
 
 const log = getLogger("exchange-keys");
@@ -44,10 +45,11 @@ async function liveAccountCount(client: Pick<Db, "select">, userId: number): Pro
 
 /**
  * Validate the pair with the exchange, then store it encrypted (bound to the new row); returns the new account id.
+ * The checks of who may do it are connectAccount's.
  * The plan's limit is checked again inside the insert's transaction with the user's row locked, so two concurrent
  * requests cannot both pass the count.
  */
-export async function connectAccount(user: CurrentUser, input: ConnectInput, ip: string): Promise<number> {
+export async function createLiveAccount(user: CurrentUser, input: ConnectInput, ip: string): Promise<number> {
   const plan = effectivePlan(user.plan);
   if ((await liveAccountCount(db, user.id)) >= plan.maxLiveAccounts)
     throw new AppError("forbidden", limitMessage(plan));
@@ -96,6 +98,24 @@ export async function connectAccount(user: CurrentUser, input: ConnectInput, ip:
   return id;
 }
 
+/**
+ * Connect a live exchange account for a user with a verified email address and two-factor authentication,
+ * confirmed with a current code: a stolen session alone cannot attach a key (or swap one in).
+ */
+export async function connectAccount(
+  user: CurrentUser,
+  input: ConnectInput & { code?: string },
+  ip: string,
+): Promise<number> {
+  if (!user.emailVerifiedAt)
+    throw new AppError(
+      "forbidden",
+      "Verify your email address before adding an exchange key (Settings → Security sends the link again).",
+    );
+  await requireSecondFactor(user, input.code, "add an exchange key");
+  return createLiveAccount(user, input, ip);
+}
+
 /** Rename one of the user's accounts. */
 export async function renameAccount(
   user: CurrentUser,
@@ -125,13 +145,19 @@ export async function renameAccount(
 }
 
 /** Delete one of the user's live accounts; refused while auto-trading uses it. */
-export async function deleteAccount(user: CurrentUser, accountId: number, ip: string): Promise<void> {
+export async function deleteAccount(
+  user: CurrentUser,
+  accountId: number,
+  ip: string,
+  code?: string,
+): Promise<void> {
   const acct = await getOwnedAccount(user.id, accountId);
   if (acct.exchange === "paper")
     throw new AppError(
       "bad_request",
       "The paper account cannot be deleted. Reset it to start again from the initial balance.",
     );
+  await requireSecondFactor(user, code, "remove an exchange key");
   await db.transaction(async (tx) => {
     const using = await tx
       .select({ id: tradingSettings.id, autoTrade: tradingSettings.autoTrade })

@@ -9,9 +9,12 @@ declare module "next-auth" {
   interface User {
     role?: "user" | "admin";
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     sessionVersion?: number;
+    /** The server-side session row (lib/auth/sessions.ts) this cookie belongs to. */
+    sessionId?: string;
     /** The role the token was issued with; proxy.ts uses it only to 404 /admin early (pages re-check in MySQL). */
     role?: "user" | "admin";
   }
@@ -22,6 +25,7 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: "user" | "admin";
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -37,6 +41,7 @@ export const EXPECTED_AUTH_ERRORS: Record<string, { level: "info" | "warn"; mess
 export const authConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
+  // Matches the server-side session's lifetime (lib/auth/sessions.ts).
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [],
@@ -65,12 +70,14 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role ?? "user";
         token.sv = user.sessionVersion ?? 1;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       session.sessionVersion = token.sv;
+      session.sessionId = token.sid;
       session.role = token.role;
       return session;
     },

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, type NewExchangeAccount } from "@/db/schema";
 import { registerUser } from "@/lib/auth/register";
+import { createSession } from "@/lib/auth/sessions";
 import { sealAccountKeys } from "@/lib/crypto/account-keys";
 import { maskKey } from "@/lib/crypto/vault";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -11,18 +12,19 @@ import type { Candle } from "@/lib/market/types";
 import { redis } from "@/lib/redis";
 import { uniqueEmail } from "./db";
 
-/** A signed-up user (with the paper account sign-up provisions). */
+/** A signed-up user (with the paper account sign-up provisions) and a live session of theirs. */
 export async function makeUser(tag = "acct"): Promise<CurrentUser & { paperAccountId: number }> {
   const { id } = await registerUser({ email: uniqueEmail(tag), password: "longenough-password" });
   const user = (await db.query.users.findFirst({
     where: (u, { eq: e }) => e(u.id, id),
-    columns: { passwordHash: false },
+    columns: { passwordHash: false, totpSecretEnc: false },
   }))!;
+  const sessionId = await createSession(id, { ip: "127.0.0.1", userAgent: "vitest" });
   const [paper] = await db
     .select({ id: exchangeAccounts.id })
     .from(exchangeAccounts)
     .where(and(eq(exchangeAccounts.userId, id), eq(exchangeAccounts.exchange, "paper")));
-  return { ...user, paperAccountId: paper!.id };
+  return { ...user, sessionId, paperAccountId: paper!.id };
 }
 
 /**

@@ -50,11 +50,11 @@ describe("suspend / reactivate / auto-trade off", () => {
     const { id } = await registerUser({ email, password: "longenough1" });
     await db.update(tradingSettings).set({ autoTrade: true }).where(eq(tradingSettings.userId, id));
     const token = await authorizeCredentials({ email, password: "longenough1" });
-    expect(await loadSessionUser(token!.id, token!.sessionVersion)).not.toBeNull();
+    expect(await loadSessionUser(token!.id, token!.sessionVersion, token!.sessionId)).not.toBeNull();
 
     await suspendUser(a, id, "chargeback");
 
-    expect(await loadSessionUser(token!.id, token!.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(token!.id, token!.sessionVersion, token!.sessionId)).toBeNull();
     expect(await authorizeCredentials({ email, password: "longenough1" })).toBeNull();
     const row = await db.query.users.findFirst({ where: eq(users.id, id) });
     expect(row?.status).toBe("suspended");

@@ -21,11 +21,20 @@ import { closeQueues } from "@/lib/queue/queues";
 import { closeRedis } from "@/lib/redis";
 import { makeUser } from "../helpers/accounts";
 import { countUsers, uniqueEmail, uniqueIp } from "../helpers/db";
+import { secureUser, sessionFor } from "../helpers/security";
 
 const API = path.resolve(import.meta.dirname, "../../app/api");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 // Routes anyone may call; every other route needs a user, and /api/admin/** an admin.
-const PUBLIC = ["auth/[...nextauth]", "auth/register", "health", "metrics", "stripe/webhook"];
+const PUBLIC = [
+  "auth/[...nextauth]",
+  "auth/register",
+  "auth/password-reset",
+  "auth/password-reset/confirm",
+  "health",
+  "metrics",
+  "stripe/webhook",
+];
 
 function routeFiles(dir = API): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -38,8 +47,12 @@ function routeFiles(dir = API): string[] {
 }
 
 type User = Awaited<ReturnType<typeof makeUser>>;
-const as = (u: { id: number; sessionVersion: number }) => {
-  h.session.current = { user: { id: String(u.id) }, sessionVersion: u.sessionVersion };
+const as = (u: { id: number; sessionVersion: number; sessionId: string }) => {
+  h.session.current = {
+    user: { id: String(u.id) },
+    sessionVersion: u.sessionVersion,
+    sessionId: u.sessionId,
+  };
 };
 const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 function req(method: string, headers: Record<string, string> = {}, body?: string): Request {
@@ -52,7 +65,7 @@ function req(method: string, headers: Record<string, string> = {}, body?: string
 const json = { "content-type": "application/json" };
 
 let user: User;
-let admin: { id: number; sessionVersion: number };
+let admin: { id: number; sessionVersion: number; sessionId: string };
 
 beforeAll(async () => {
   user = await makeUser("wrap");
@@ -60,7 +73,8 @@ beforeAll(async () => {
     { email: uniqueEmail("wrap-admin"), password: "longenough-pw-1" },
     { role: "admin" },
   );
-  admin = { id, sessionVersion: 1 };
+  await secureUser(id);
+  admin = { id, sessionVersion: 1, sessionId: await sessionFor(id) };
 });
 
 afterAll(async () => {

@@ -20,7 +20,7 @@ import { and, count, eq, ne, sql } from "drizzle-orm";
 import { closeDb, db, pool } from "@/db";
 import { SQL_MODE } from "@/db/session";
 import { auditLog, exchangeAccounts, positions } from "@/db/schema";
-import { connectAccount } from "@/lib/accounts/manage-accounts";
+import { createLiveAccount } from "@/lib/accounts/manage-accounts";
 import { AppError } from "@/lib/api/errors";
 import { effectivePlan } from "@/lib/billing/effective-plan";
 import { insertRows, updateRowsById } from "@/lib/batch/bulk-sql";
@@ -113,14 +113,14 @@ describe("the multi-row writer", () => {
 describe("the plan's exchange-account limit", () => {
   it("holds under concurrent requests: eight parallel adds never store more than the plan allows", async () => {
     const base = await makeUser("race");
-    const user = (await loadSessionUser(String(base.id), base.sessionVersion))!;
+    const user = (await loadSessionUser(String(base.id), base.sessionVersion, base.sessionId))!;
     // (Without Stripe every plan feature is on: the limit is the top plan's.)
     const limit = effectivePlan(user.plan).maxLiveAccounts;
     expect(limit).toBeGreaterThan(0);
     expect(limit).toBeLessThan(h.keys.length);
     const results = await Promise.allSettled(
       h.keys.map(([apiKey, { secret }], i) =>
-        connectAccount(
+        createLiveAccount(
           user,
           { exchange: "bybit", label: `race ${i}`, apiKey, apiSecret: secret, testnet: false },
           "127.0.0.1",

@@ -1,5 +1,6 @@
 // GET /api/exchange-keys — the user's exchange accounts, masked.
 // POST /api/exchange-keys — validate a key pair with the exchange, then store it encrypted; 201 with the masked account.
+// Needs a verified email address and a current two-factor code ({ …, code }).
 // Each check calls the exchange, so a user gets EXCHANGE_KEY_CHECKS_PER_HOUR of them (429 with Retry-After after).
 import { NextResponse } from "next/server";
 import { connectKeySchema } from "@/lib/accounts/schemas";

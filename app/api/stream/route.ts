@@ -47,7 +47,7 @@ export const GET = withUser({}, async ({ req, user }) => {
       });
       const ping = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
       const recheck = setInterval(() => {
-        loadSessionUser(String(user.id), user.sessionVersion)
+        loadSessionUser(String(user.id), user.sessionVersion, user.sessionId)
           .then((still) => {
             if (still) return;
             send(`event: revoked\ndata: {}\n\n`);

@@ -1,22 +1,36 @@
-// GET/POST /api/auth/* — Auth.js, with the credentials callback rate-limited per IP and email (429 + Retry-After).
-// Auth.js reads forms and guards its own POSTs with a CSRF token; the wrapper adds the origin and content-type
-// checks and error mapping every route has.
+// GET/POST /api/auth/* — Auth.js. A script may sign in with POST /api/auth/callback/credentials (form fields
+// email, password, and code when two-factor authentication is on): the login guard's limits answer 429 with
+// Retry-After here. Auth.js reads forms and guards its own POSTs with a CSRF token; the wrapper adds the origin
+// and content-type checks and error mapping every route has.
 import { NextRequest } from "next/server";
 import { withPublic } from "@/lib/api/route";
 import { handlers } from "@/lib/auth";
-import { limitAuthAttempt, rateLimitedError } from "@/lib/auth/rate-limit";
+import { checkLoginAttempt, DEVICE_COOKIE, isKnownDevice } from "@/lib/auth/login-guard";
+import { rateLimitedError } from "@/lib/auth/rate-limit";
 
 export const GET = withPublic({}, async ({ req }) => handlers.GET(new NextRequest(req)));
 
 export const POST = withPublic({ accepts: "form" }, async ({ req, ip }) => {
-  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+  const request = new NextRequest(req);
+  if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
     const form = await req
       .clone()
       .formData()
       .catch(() => null);
     const email = form?.get("email");
-    const limited = await limitAuthAttempt("login", ip, typeof email === "string" ? email : undefined);
-    if (!limited.ok) throw rateLimitedError(limited.retryAfter);
+    if (typeof email === "string" && email) {
+      const knownDevice = isKnownDevice(
+        request.cookies.get(DEVICE_COOKIE)?.value,
+        email.trim().toLowerCase(),
+      );
+      const limited = await checkLoginAttempt({
+        ip,
+        email: email.trim().toLowerCase(),
+        knownDevice,
+        peek: true,
+      });
+      if (!limited.ok) throw rateLimitedError(limited.retryAfter);
+    }
   }
-  return handlers.POST(new NextRequest(req));
+  return handlers.POST(request);
 });

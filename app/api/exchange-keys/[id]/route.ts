@@ -1,9 +1,9 @@
 // PATCH /api/exchange-keys/[id] — rename an account { label }.
-// DELETE /api/exchange-keys/[id] — delete a live account (409 while auto-trading uses it).
+// DELETE /api/exchange-keys/[id] — delete a live account { code } (2FA code; 409 while auto-trading uses it).
 import { NextResponse } from "next/server";
 import { listAccounts } from "@/lib/accounts/exchange-accounts";
 import { deleteAccount, renameAccount } from "@/lib/accounts/manage-accounts";
-import { renameSchema } from "@/lib/accounts/schemas";
+import { removeKeySchema, renameSchema } from "@/lib/accounts/schemas";
 import { idParams } from "@/lib/api/params";
 import { withUser } from "@/lib/api/route";
 
@@ -16,7 +16,10 @@ export const PATCH = withUser(
   },
 );
 
-export const DELETE = withUser({ params: idParams }, async ({ user, params, ip }) => {
-  await deleteAccount(user, params.id, ip);
-  return NextResponse.json({ ok: true });
-});
+export const DELETE = withUser(
+  { params: idParams, body: removeKeySchema },
+  async ({ user, params, body, ip }) => {
+    await deleteAccount(user, params.id, ip, body.code);
+    return NextResponse.json({ ok: true });
+  },
+);
