@@ -53,7 +53,14 @@ export default async function ExchangeKeysPage() {
           <AccountsList accounts={live} />
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <AddKeyForm canAdd={canAdd} blockedReason={blockedReason} />
+          <AddKeyForm
+            canAdd={canAdd}
+            blockedReason={blockedReason}
+            prerequisites={{
+              emailVerified: user.emailVerifiedAt !== null,
+              twoFactor: user.totpEnabledAt !== null,
+            }}
+          />
           <EgressIps ips={env.WORKER_EGRESS_IPS} />
           <p className="text-muted-foreground flex items-start gap-2 text-xs">
             <LockKeyholeIcon className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />

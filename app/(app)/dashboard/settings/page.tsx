@@ -1,7 +1,6 @@
-// GET /dashboard/settings — risk level, leverage cap, minimum confidence, custom prompt, daily loss limit, sessions.
+// GET /dashboard/settings — risk level, leverage cap, minimum confidence, custom prompt, daily loss limit.
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { SecurityCard } from "@/components/trading/security-card";
 import { SettingsForm } from "@/components/trading/settings-form";
 import { requireUser } from "@/lib/auth/session";
 import { effectivePlan } from "@/lib/billing/effective-plan";
@@ -27,7 +26,6 @@ export default async function SettingsPage() {
           }}
           plan={{ name: plan.name, maxLeverage: plan.maxLeverage, customPrompt: plan.customPrompt }}
         />
-        <SecurityCard />
       </div>
     </>
   );
