@@ -55,7 +55,7 @@ async function checkTotp(userId: number, secretEnc: string, lastStep: number | n
   return (res as unknown as { affectedRows: number }).affectedRows === 1;
 }
 
-async function useRecoveryCode(userId: number, code: string): Promise<boolean> {
+async function redeemRecoveryCode(userId: number, code: string): Promise<boolean> {
   const [res] = await db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
@@ -78,7 +78,7 @@ export async function verifySecondFactor(userId: number, raw: string): Promise<b
     columns: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true },
   });
   if (!row?.totpEnabledAt || !row.totpSecretEnc) return false;
-  if (code.kind === "recovery") return useRecoveryCode(userId, code.code);
+  if (code.kind === "recovery") return redeemRecoveryCode(userId, code.code);
   return checkTotp(userId, row.totpSecretEnc, row.totpLastStep, code.code);
 }
 

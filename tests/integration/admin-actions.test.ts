@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Queue, QueueEvents, Worker } from "bullmq";
 import { and, desc, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { auditLog, exchangeAccounts, tradingSettings, users } from "@/db/schema";
+import { auditLog, tradingSettings, users } from "@/db/schema";
 import { listAudit } from "@/lib/admin/audit-log";
 import { failedJobs, queueCounts, retryFailedJob } from "@/lib/admin/queues";
 import { closeQueues } from "@/lib/queue/queues";
