@@ -10,18 +10,13 @@ import { users, type User } from "@/db/schema";
 import { getLogger } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { checkPassword, redeemLoginTicket } from "./login";
-import { DEVICE_COOKIE, isKnownDevice } from "./login-guard";
+import { deviceCookieOf, isKnownDevice } from "./login-guard";
 import { loginSchema } from "./schemas";
 import { createSession } from "./sessions";
 import { verifySecondFactor } from "./totp";
 
 const log = getLogger("auth");
 const codeField = z.object({ code: z.string().max(32).optional() });
-
-function cookie(headers: Headers, name: string): string | undefined {
-  const match = (headers.get("cookie") ?? "").split(/;\s*/).find((c) => c.startsWith(`${name}=`));
-  return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
-}
 
 async function userForTicket(ticket: unknown): Promise<User | null> {
   const userId = await redeemLoginTicket(ticket);
@@ -34,7 +29,7 @@ async function userForPassword(input: unknown, headers: Headers): Promise<User |
   const parsed = loginSchema.and(codeField).safeParse(input);
   if (!parsed.success) return null;
   const { email, password, code } = parsed.data;
-  const knownDevice = isKnownDevice(cookie(headers, DEVICE_COOKIE), email);
+  const knownDevice = isKnownDevice(deviceCookieOf(headers), email);
   const checked = await checkPassword({ email, password, ip: clientIp(headers), knownDevice });
   if (!checked.ok) return null;
   if (checked.user.totpEnabledAt && !(code && (await verifySecondFactor(checked.user.id, code)))) {

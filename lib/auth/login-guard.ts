@@ -35,6 +35,13 @@ export function deviceToken(email: string): string {
   return `${nonce}.${deviceMac(nonce, email)}`;
 }
 
+/** The device cookie of a request, if it has one. */
+export function deviceCookieOf(headers: Headers): string | undefined {
+  const prefix = `${DEVICE_COOKIE}=`;
+  const found = (headers.get("cookie") ?? "").split(/;\s*/).find((c) => c.startsWith(prefix));
+  return found ? decodeURIComponent(found.slice(prefix.length)) : undefined;
+}
+
 /** Whether a device cookie value was issued for `email` by this server. */
 export function isKnownDevice(token: string | undefined | null, email: string): boolean {
   const [nonce, mac] = (token ?? "").split(".");

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function logOut(page: Page) {
   await page.click('[aria-label="Account menu"]');
-  await page.click("text=Log out");
+  await page.getByRole("menuitem", { name: "Log out", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }
 

@@ -5,32 +5,25 @@
 import { NextRequest } from "next/server";
 import { withPublic } from "@/lib/api/route";
 import { handlers } from "@/lib/auth";
-import { checkLoginAttempt, DEVICE_COOKIE, isKnownDevice } from "@/lib/auth/login-guard";
+import { checkLoginAttempt, deviceCookieOf, isKnownDevice } from "@/lib/auth/login-guard";
 import { rateLimitedError } from "@/lib/auth/rate-limit";
 
 export const GET = withPublic({}, async ({ req }) => handlers.GET(new NextRequest(req)));
 
 export const POST = withPublic({ accepts: "form" }, async ({ req, ip }) => {
-  const request = new NextRequest(req);
-  if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
+  if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
+    // Read a copy: the original body goes on to Auth.js untouched.
     const form = await req
       .clone()
       .formData()
       .catch(() => null);
-    const email = form?.get("email");
-    if (typeof email === "string" && email) {
-      const knownDevice = isKnownDevice(
-        request.cookies.get(DEVICE_COOKIE)?.value,
-        email.trim().toLowerCase(),
-      );
-      const limited = await checkLoginAttempt({
-        ip,
-        email: email.trim().toLowerCase(),
-        knownDevice,
-        peek: true,
-      });
+    const raw = form?.get("email");
+    const email = typeof raw === "string" ? raw.trim().toLowerCase() : "";
+    if (email) {
+      const knownDevice = isKnownDevice(deviceCookieOf(req.headers), email);
+      const limited = await checkLoginAttempt({ ip, email, knownDevice, peek: true });
       if (!limited.ok) throw rateLimitedError(limited.retryAfter);
     }
   }
-  return handlers.POST(request);
+  return handlers.POST(new NextRequest(req));
 });
