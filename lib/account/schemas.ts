@@ -32,7 +32,7 @@ export const deleteAccountSchema = z
   .object({
     password: current("Password"),
     code: codeField.optional(),
-    confirm: z.literal("DELETE", { error: "Type DELETE to confirm" }),
+    confirm: z.literal("DELETE", { error: "Type DELETE in capital letters" }),
   })
   .strict();
 

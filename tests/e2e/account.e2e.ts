@@ -189,10 +189,7 @@ describe("account lifecycle", () => {
     await page.fill("#delete-password", PASSWORD);
     await page.fill("#delete-confirm", "delete");
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await page
-      .getByText(/Type DELETE to confirm/)
-      .nth(1)
-      .waitFor();
+    await page.getByText("Type DELETE in capital letters").waitFor();
     await screenshot(page, "security-delete-dialog-light");
     await page.fill("#delete-confirm", "DELETE");
     await page.getByRole("button", { name: "Delete my account" }).click();
