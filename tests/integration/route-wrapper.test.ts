@@ -5,7 +5,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-const h = vi.hoisted(() => ({ session: { current: null as null | object } }));
+const h = vi.hoisted(() => {
+  // Billing on (no Stripe call is made here): plans decide, so the wrapper's plan requirement can refuse.
+  process.env.STRIPE_SECRET_KEY = "sk_test_route_wrapper";
+  return { session: { current: null as null | object } };
+});
 vi.mock("@/lib/auth/index", () => ({ auth: async () => h.session.current }));
 
 import { eq } from "drizzle-orm";
@@ -14,6 +18,7 @@ import { auditLog, tradingSettings, users } from "@/db/schema";
 import * as resetRoute from "@/app/api/exchange-keys/[id]/reset/route";
 import * as registerRoute from "@/app/api/auth/register/route";
 import * as settingsRoute from "@/app/api/settings/route";
+import * as keysRoute from "@/app/api/exchange-keys/route";
 import * as autoTradeOffRoute from "@/app/api/admin/users/[id]/auto-trade-off/route";
 import { ROUTE_AUTH } from "@/lib/api/route";
 import { registerUser } from "@/lib/auth/register";
@@ -209,5 +214,21 @@ describe("route segments", () => {
     const res = await resetRoute.POST(req("POST"), ctx(other.paperAccountId));
     expect(res.status).toBe(404);
     expect(await db.query.users.findFirst({ where: eq(users.id, other.id) })).toBeTruthy();
+  });
+});
+
+describe("plan requirement", () => {
+  it("a Free user cannot connect a live key: 403 with the plan's reason, before anything is checked or stored", async () => {
+    const free = await makeUser("wrap-free");
+    as(free);
+    const res = await keysRoute.POST(
+      req(
+        "POST",
+        json,
+        JSON.stringify({ exchange: "bybit", label: "Live", apiKey: "AAAAAAAAAA", apiSecret: "BBBBBBBBBB" }),
+      ),
+    );
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toMatch(/Free plan/);
   });
 });

@@ -19,6 +19,12 @@ export const POST = withUser(
   {
     body: connectKeySchema,
     rateLimit: { name: "exchange-keys", limit: () => env.EXCHANGE_KEY_CHECKS_PER_HOUR, windowSeconds: 3600 },
+    // A plan (and subscription) without live trading cannot connect a live key at all.
+    plan: (access) =>
+      access.liveTradingAllowed && access.plan.maxLiveAccounts > 0
+        ? null
+        : (access.reason ??
+          `The ${access.plan.name} plan trades on the paper exchange only. Upgrade to connect an exchange account.`),
   },
   async ({ user, body, ip }) => {
     const id = await connectAccount(user, body, ip);
