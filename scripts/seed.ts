@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     const pw =
       acct.password ?? "(set before; see DEMO_PASSWORD/ADMIN_PASSWORD or .tickpilot/credentials.json)";
     const note = label === "admin" ? "  (two-factor set-up on first visit to /admin)" : "";
-    console.log(`${acct.created ? "created" : "exists "} ${label.padEnd(9)} ${acct.email}  password: ${pw}${note}`);
+    console.log(
+      `${acct.created ? "created" : "exists "} ${label.padEnd(9)} ${acct.email}  password: ${pw}${note}`,
+    );
   }
 }
 

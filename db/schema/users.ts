@@ -1,6 +1,15 @@
 // People who use Tickpilot: credentials, role, status, plan, email verification, the second factor, and the session
 // version that revokes every JWT at once.
-import { bigint, datetime, int, mysqlEnum, mysqlTable, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import {
+  bigint,
+  datetime,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { sql } from "drizzle-orm";
 
 export const USER_ROLES = ["user", "admin"] as const;
