@@ -3,7 +3,10 @@
 import { AuthError } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { db } from "@/db";
+import { users } from "@/db/schema";
 import { sendVerificationEmail } from "@/lib/account/email-verification";
 import { AppError, zodFieldErrors } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
@@ -50,6 +53,17 @@ async function signInWithTicket(userId: number, redirectTo: string, email?: stri
   return {};
 }
 
+// This browser has now fully signed in to the account: later failed-login delays for it do not apply here.
+async function rememberDevice(email: string): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, deviceToken(email), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await secureCookies(),
+    path: "/",
+    maxAge: 180 * 24 * 3600,
+  });
+}
+
 /** Log in with email + password (form fields: email, password, next). Redirects on success or to the 2FA step. */
 export async function login(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const email = text(formData.get("email"));
@@ -63,21 +77,14 @@ export async function login(_prev: AuthFormState, formData: FormData): Promise<A
     const error = checked.reason === "limited" ? rateLimitMessage(checked.retryAfter) : GENERIC_LOGIN_ERROR;
     return { error, values: { email } };
   }
-  const secure = await secureCookies();
-  // This browser has now signed in to the account: later failed-login delays for it do not apply here.
-  jar.set(DEVICE_COOKIE, deviceToken(parsed.data.email), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: 180 * 24 * 3600,
-  });
   const next = safeNextPath(text(formData.get("next")));
   if (checked.user.totpEnabledAt) {
     const challenge = await createChallenge(checked.user.id, next);
+    const secure = await secureCookies();
     jar.set(CHALLENGE_COOKIE, challenge, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 300 });
     redirect("/login/two-factor");
   }
+  await rememberDevice(checked.user.email);
   return signInWithTicket(checked.user.id, next, email);
 }
 
@@ -98,6 +105,11 @@ export async function verifyLoginCode(_prev: AuthFormState, formData: FormData):
   }
   await endChallenge(id);
   jar.delete(CHALLENGE_COOKIE);
+  const user = await db.query.users.findFirst({
+    where: eq(users.id, challenge.userId),
+    columns: { email: true },
+  });
+  if (user) await rememberDevice(user.email);
   return signInWithTicket(challenge.userId, challenge.next);
 }
 
@@ -119,6 +131,7 @@ export async function signup(_prev: AuthFormState, formData: FormData): Promise<
     throw err;
   }
   await sendVerificationEmail({ id: user.id, email: user.email, name: parsed.data.name ?? null });
+  await rememberDevice(user.email);
   return signInWithTicket(user.id, "/dashboard", user.email);
 }
 
