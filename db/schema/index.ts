@@ -4,3 +4,5 @@ export * from "./exchange";
 export * from "./trading";
 export * from "./billing";
 export * from "./system";
+export * from "./auth";
+export * from "./mail";
