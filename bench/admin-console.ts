@@ -31,7 +31,7 @@ async function main() {
   const { users, orders, decisions, tradingSettings } = await import("@/db/schema");
   const { searchUsers, getUserDetail } = await import("@/lib/admin/users");
   const { systemStatus } = await import("@/lib/admin/status");
-  const { closeAdminQueues } = await import("@/lib/admin/queues");
+  const { closeQueues } = await import("@/lib/queue/queues");
   const { GET } = await import("@/app/api/metrics/route");
   const { closeRedis } = await import("@/lib/redis");
   try {
@@ -97,7 +97,7 @@ async function main() {
       `metrics payload: ${body.length} bytes, ${body.split("\n").filter((l) => l && !l.startsWith("#")).length} samples`,
     );
   } finally {
-    await closeAdminQueues();
+    await closeQueues();
     await closeRedis();
     await closeDb();
     await destroyTestEnv(testEnv);

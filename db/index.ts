@@ -4,6 +4,7 @@ import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { SESSION_SETUP_SQL } from "./session";
 
 export type Db = MySql2Database<typeof schema>;
 
@@ -20,8 +21,8 @@ function createPool(): mysql.Pool {
     waitForConnections: true,
   });
   pool.on("connection", (conn) => {
-    // CURRENT_TIMESTAMP defaults must be UTC like the dates mysql2 writes.
-    conn.query("SET time_zone = '+00:00'");
+    // UTC for CURRENT_TIMESTAMP defaults, and a pinned sql_mode (see db/session.ts); queued before any query.
+    conn.query(SESSION_SETUP_SQL);
   });
   return pool;
 }

@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/mysql2";
 import { migrate } from "drizzle-orm/mysql2/migrator";
 import mysql from "mysql2/promise";
 import path from "node:path";
+import { SESSION_SETUP_SQL } from "./session";
 
 /** The database name in a mysql:// URL, checked to be a plain identifier. */
 export function databaseName(url: string): string {
@@ -32,7 +33,7 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
   const conn = await mysql.createConnection({ uri: url, timezone: "Z" });
   try {
-    await conn.query("SET time_zone = '+00:00'");
+    await conn.query(SESSION_SETUP_SQL);
     await migrate(drizzle(conn), { migrationsFolder: path.join(process.cwd(), "db/migrations") });
   } finally {
     await conn.end();

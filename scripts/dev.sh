@@ -4,12 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_deps
+node scripts/ensure-env.mjs
 npm run --silent db:migrate
 npm run --silent db:seed
 pids=()
 trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait' INT TERM EXIT
-npx tsx watch --conditions=react-server workers/index.ts &
+npx tsx watch --conditions=react-server scripts/run.ts workers/index.ts &
 pids+=($!)
-npx next dev -p "${PORT:-3000}" &
+PORT="${PORT:-3000}" npx tsx server.ts &
 pids+=($!)
 wait -n "${pids[@]}"

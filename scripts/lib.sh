@@ -1,14 +1,11 @@
 # Shared shell helpers for scripts/*.sh (sourced, not run).
 export NEXT_TELEMETRY_DISABLED=1
 
-# npm ci; npm 11 on this machine writes lockfiles without other platforms' optional binaries, which npm ci
-# then refuses, so fall back to npm install (same versions, from the lockfile) when it does.
+# npm ci from the committed lockfile, nothing else: the lockfile lists every platform's optional packages
+# (scripts/check-lockfile.mjs, run by CI), so a refusal here is a real error to fix, not to paper over.
 install_deps() {
   echo "› installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund 2>/tmp/tickpilot-npm-ci.log || {
-    echo "› npm ci refused the lockfile ($(grep -c Missing /tmp/tickpilot-npm-ci.log) optional platform entries); npm install"
-    npm install --no-audit --no-fund
-  }
+  npm ci --no-audit --no-fund
 }
 
 # Install node_modules when missing or older than package-lock.json.

@@ -23,7 +23,7 @@ trap cleanup INT TERM EXIT
 
 npm run --silent worker &
 pids+=($!)
-npx next start -p "$PORT" &
+PORT="$PORT" npm run --silent web &
 pids+=($!)
 
 for _ in $(seq 1 60); do
@@ -34,12 +34,18 @@ done
 
 DEMO_LINE=$(echo "$SEED_OUTPUT" | grep 'demo user' | sed -E 's/^[a-z]+ +demo user +//')
 ADMIN_LINE=$(echo "$SEED_OUTPUT" | grep ' admin ' | sed -E 's/^[a-z]+ +admin +//')
+if grep -qE '^SMTP_URL=.+' .env 2>/dev/null || [ -n "${SMTP_URL:-}" ]; then
+  MAIL_LINE="sent through SMTP_URL"
+else
+  MAIL_LINE="no SMTP_URL: kept in the admin console's Outbox (http://localhost:${PORT}/admin/outbox)"
+fi
 cat <<BANNER
 
   ┌──────────────────────────────────────────────────────────────
   │ Tickpilot is running:  http://localhost:${PORT}
   │ demo login:   ${DEMO_LINE}
   │ admin login:  ${ADMIN_LINE}
+  │ emails:       ${MAIL_LINE}
   │ health:       http://localhost:${PORT}/api/health   (Ctrl-C stops web and worker)
   └──────────────────────────────────────────────────────────────
 

@@ -6,7 +6,7 @@ import { isPermanentStripeError } from "@/lib/billing/stripe-errors";
 import { getLogger } from "@/lib/log";
 import { QUEUES } from "@/lib/queue/names";
 import { createWorker } from "@/lib/queue/worker";
-import type { Runnable, WorkerContext } from "./registry";
+import type { Runnable, WorkerContext } from "./types";
 
 const log = getLogger("billing-worker");
 

@@ -14,7 +14,7 @@ import { runTick } from "@/lib/decision/run-tick";
 import { QUEUES } from "@/lib/queue/names";
 import { getQueue } from "@/lib/queue/queues";
 import { createWorker, stallOptions } from "@/lib/queue/worker";
-import type { Runnable } from "./registry";
+import type { Runnable } from "./types";
 
 const log = getLogger("decide-worker");
 

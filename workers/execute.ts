@@ -13,7 +13,7 @@ import { noteExecuteProgress } from "@/lib/execution/progress";
 import { settleFailedExecution } from "@/lib/execution/settle-failed";
 import { QUEUES } from "@/lib/queue/names";
 import { createWorker, stallOptions } from "@/lib/queue/worker";
-import type { Runnable } from "./registry";
+import type { Runnable } from "./types";
 
 const log = getLogger("execute-worker");
 

@@ -13,7 +13,7 @@ import { warnUnlessOutage } from "@/lib/outage-log";
 import { decodeCandle, seriesChannel, seriesKey } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { createRedis, redis, rkey } from "@/lib/redis";
-import type { Runnable, WorkerContext } from "./registry";
+import type { Runnable, WorkerContext } from "./types";
 
 const log = getLogger("paper");
 

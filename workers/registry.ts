@@ -6,15 +6,9 @@ import { startMarketFeed } from "./market-feed";
 import { startPaperWorker } from "./paper";
 import { startBillingWorker } from "./billing";
 import { startSweeper } from "./sweeper";
+import type { Runnable, WorkerContext } from "./types";
 
-export interface Runnable {
-  name: string;
-  close(): Promise<void>;
-}
-
-export interface WorkerContext {
-  workerId: string;
-}
+export type { Runnable, WorkerContext } from "./types";
 
 type Starter = (ctx: WorkerContext) => Promise<Runnable | Runnable[]>;
 

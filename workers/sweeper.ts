@@ -5,7 +5,7 @@ import { getLogger } from "@/lib/log";
 import { warnUnlessOutage } from "@/lib/outage-log";
 import { sweep } from "@/lib/recovery/sweep";
 import { redis, rkey } from "@/lib/redis";
-import type { Runnable } from "./registry";
+import type { Runnable } from "./types";
 
 const log = getLogger("sweeper");
 

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { billingEnabled } from "@/lib/billing/config";
 import { effectivePlanId } from "@/lib/billing/effective-plan";
 import { KillSwitchBanner } from "@/components/system/kill-switch-banner";
+import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { getSystemSetting } from "@/lib/system/settings";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -23,6 +24,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       }}
     >
       {killSwitch && <KillSwitchBanner />}
+      {!user.emailVerifiedAt && !path.startsWith("/dashboard/security") && (
+        <VerifyEmailBanner email={user.email} />
+      )}
       {children}
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import {
   ActivityIcon,
   BrainCircuitIcon,
+  MailIcon,
   ScrollTextIcon,
   SlidersHorizontalIcon,
   UsersIcon,
@@ -18,6 +19,7 @@ const ITEMS = [
   { href: "/admin/controls", label: "Controls", icon: SlidersHorizontalIcon },
   { href: "/admin/decisions", label: "Decisions", icon: BrainCircuitIcon },
   { href: "/admin/audit", label: "Audit log", icon: ScrollTextIcon },
+  { href: "/admin/outbox", label: "Outbox", icon: MailIcon },
 ];
 
 /** Tabs for the admin sections; the current one is underlined. */

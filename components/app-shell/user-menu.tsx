@@ -2,7 +2,7 @@
 // The account dropdown in the top bar: who is signed in, their plan, shortcuts and log out.
 import Link from "next/link";
 import { useFormStatus } from "react-dom";
-import { CreditCardIcon, LogOutIcon, SlidersHorizontalIcon } from "lucide-react";
+import { CreditCardIcon, LockKeyholeIcon, LogOutIcon, SlidersHorizontalIcon } from "lucide-react";
 
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -85,6 +85,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
             <Link href="/dashboard/settings">
               <SlidersHorizontalIcon />
               Settings
+            </Link>
+          </DropdownMenuItem>
+          <DropdownMenuItem asChild>
+            <Link href="/dashboard/security">
+              <LockKeyholeIcon />
+              Security
             </Link>
           </DropdownMenuItem>
           <DropdownMenuItem asChild>

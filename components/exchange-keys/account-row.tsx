@@ -1,26 +1,17 @@
 "use client";
-// One connected exchange account: masked key, status, last check, and its actions (use, rename, delete).
+// One connected exchange account: masked key, status, last check, and its actions (use, rename, delete with a
+// two-factor code).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { CheckCircle2Icon, KeyRoundIcon, PencilIcon, Trash2Icon } from "lucide-react";
 
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AccountView } from "@/lib/accounts/account-view";
 import { formatDateTime } from "@/lib/utils";
 import { callApi } from "./call-api";
+import { DeleteKeyDialog } from "./delete-key-dialog";
 import { RenameDialog } from "./rename-dialog";
 
 const STATUS = {
@@ -98,39 +89,22 @@ export function AccountRow({ account }: { account: AccountView }) {
             <PencilIcon />
           </Button>
         </RenameDialog>
-        <AlertDialog>
-          <AlertDialogTrigger asChild>
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              aria-label={`Delete ${account.label}`}
-              disabled={busy}
-              className="text-danger hover:text-danger"
-            >
-              <Trash2Icon />
-            </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle>Delete {account.label}?</AlertDialogTitle>
-              <AlertDialogDescription>
-                The encrypted key {account.keyHint} is erased from Tickpilot. Also delete the key on{" "}
-                {exchangeName} if you no longer use it.
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>Keep it</AlertDialogCancel>
-              <AlertDialogAction
-                className="bg-destructive hover:bg-destructive/90 text-white"
-                onClick={() =>
-                  act(`/api/exchange-keys/${account.id}`, "DELETE", undefined, `${account.label} deleted`)
-                }
-              >
-                Delete key
-              </AlertDialogAction>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+        <DeleteKeyDialog
+          accountId={account.id}
+          label={account.label}
+          keyHint={account.keyHint}
+          exchangeName={exchangeName}
+        >
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={`Delete ${account.label}`}
+            disabled={busy}
+            className="text-danger hover:text-danger"
+          >
+            <Trash2Icon />
+          </Button>
+        </DeleteKeyDialog>
       </div>
     </li>
   );

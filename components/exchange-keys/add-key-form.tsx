@@ -1,6 +1,7 @@
 "use client";
 // The add-key form: exchange, name, API key, secret and testnet; the server checks the key with the exchange
 // before saving, and its field errors show inline.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -14,19 +15,28 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
+import { CodeInput } from "@/components/account/code-input";
 import { callApi, type ApiFailure } from "./call-api";
 
-const EMPTY = { exchange: "bybit", label: "", apiKey: "", apiSecret: "", testnet: false };
+const EMPTY = { exchange: "bybit", label: "", apiKey: "", apiSecret: "", testnet: false, code: "" };
 
-/** Add a trade-only exchange key. */
+/** What the account still needs before a live key can be added (a confirmed email, two-factor authentication). */
+export interface KeyPrerequisites {
+  emailVerified: boolean;
+  twoFactor: boolean;
+}
+
+/** Add a trade-only exchange key; it needs a confirmed email, 2FA on, and a current code. */
 export function AddKeyForm({
   canAdd,
   blockedTitle,
   blockedReason,
+  prerequisites,
 }: {
   canAdd: boolean;
   blockedTitle?: string;
   blockedReason?: string;
+  prerequisites: KeyPrerequisites;
 }) {
   const router = useRouter();
   const [form, setForm] = useState(EMPTY);
@@ -45,7 +55,8 @@ export function AddKeyForm({
       form,
     );
     setPending(false);
-    if (!res.ok) return setError(res.error);
+    // A code works once: whatever went wrong, the next try needs a fresh one.
+    if (!res.ok) return (setError(res.error), setForm((f) => ({ ...f, code: "" })));
     setForm(EMPTY);
     toast.success(`${res.data.account.label} connected`, {
       description: `Key ${res.data.account.keyHint} checked and saved.`,
@@ -67,6 +78,23 @@ export function AddKeyForm({
             <ShieldCheckIcon />
             <AlertTitle>{blockedTitle ?? "Paper trading only"}</AlertTitle>
             <AlertDescription>{blockedReason}</AlertDescription>
+          </Alert>
+        ) : !prerequisites.emailVerified || !prerequisites.twoFactor ? (
+          <Alert data-testid="key-prerequisites">
+            <ShieldCheckIcon />
+            <AlertTitle>Secure your account first</AlertTitle>
+            <AlertDescription>
+              <p>
+                A key that can trade your money needs a confirmed email address and two-factor authentication:
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {!prerequisites.emailVerified && <li>Confirm your email address with the link we sent.</li>}
+                {!prerequisites.twoFactor && <li>Turn on two-factor authentication.</li>}
+              </ul>
+              <Button asChild size="sm" className="mt-3">
+                <Link href="/dashboard/security">Open security settings</Link>
+              </Button>
+            </AlertDescription>
           </Alert>
         ) : (
           <form onSubmit={submit} noValidate aria-label="Add an exchange key">
@@ -147,6 +175,18 @@ export function AddKeyForm({
                 </div>
                 <Switch id="key-testnet" checked={form.testnet} onCheckedChange={set("testnet")} />
               </div>
+              <Field invalid={!!fieldError("code")}>
+                <FieldLabel htmlFor="key-code">Authentication code</FieldLabel>
+                <CodeInput
+                  id="key-code"
+                  value={form.code}
+                  onChange={(e) => set("code")(e.target.value)}
+                  invalid={!!fieldError("code")}
+                  describedBy="key-code-error"
+                />
+                <FieldDescription>The current code from your authenticator app.</FieldDescription>
+                <FieldError id="key-code-error">{fieldError("code")}</FieldError>
+              </Field>
               <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-end">
                 {pending && <Spinner />}
                 {pending ? "Checking with the exchange…" : "Check and save key"}

@@ -5,3 +5,5 @@ export * from "./trading";
 export * from "./ledger";
 export * from "./billing";
 export * from "./system";
+export * from "./auth";
+export * from "./mail";

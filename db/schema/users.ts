@@ -1,5 +1,15 @@
-// People who use Tickpilot: credentials, role, status, plan and the session version that revokes JWTs.
-import { bigint, datetime, int, mysqlEnum, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+// People who use Tickpilot: credentials, role, status, plan, email verification, the second factor, and the session
+// version that revokes every JWT at once.
+import {
+  bigint,
+  datetime,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { sql } from "drizzle-orm";
 
 export const USER_ROLES = ["user", "admin"] as const;
@@ -35,6 +45,14 @@ export const users = mysqlTable(
     /** Bumped to end every session of this user at their next request. */
     sessionVersion: int("session_version").notNull().default(1),
     stripeCustomerId: varchar("stripe_customer_id", { length: 64 }),
+    /** When the user proved they own `email` (a live exchange key needs it). */
+    emailVerifiedAt: datetime("email_verified_at", { mode: "date", fsp: 3 }),
+    passwordChangedAt: datetime("password_changed_at", { mode: "date", fsp: 3 }),
+    /** TOTP secret in the vault (bound to this user); set while enrolling, in force once totpEnabledAt is set. */
+    totpSecretEnc: text("totp_secret_enc"),
+    totpEnabledAt: datetime("totp_enabled_at", { mode: "date", fsp: 3 }),
+    /** The last 30-second step a code was accepted for: a code is good once (no replay within its window). */
+    totpLastStep: bigint("totp_last_step", { mode: "number", unsigned: true }),
     lastLoginAt: datetime("last_login_at", { mode: "date", fsp: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -26,10 +26,17 @@ export const connectKeySchema = z.object({
   apiKey: keyPart("API key"),
   apiSecret: keyPart("API secret"),
   testnet: z.boolean({ error: "testnet must be true or false" }).default(false),
+  /** The current two-factor code: adding a live key needs one. */
+  code: z.string({ error: "code must be text" }).trim().max(32, "That code is too long").optional(),
 });
 export type ConnectKeyInput = z.infer<typeof connectKeySchema>;
 
 export const renameSchema = z.object({ label });
+
+/** DELETE /api/exchange-keys/[id]: the current two-factor code (removing a live key needs one). */
+export const removeKeySchema = z.object({
+  code: z.string({ error: "code must be text" }).trim().max(32, "That code is too long").optional(),
+});
 
 export const selectAccountSchema = z.object({
   accountId: z.number({ error: "accountId must be a number" }).int().positive(),

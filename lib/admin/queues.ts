@@ -1,33 +1,11 @@
 import "server-only";
 // BullMQ queue health for the console and metrics: counts, the latest failures, and retrying a failed job.
-import { Queue } from "bullmq";
 import { AppError } from "@/lib/api/errors";
-import { BULL_PREFIX, producerConnection } from "@/lib/queue/connection";
 import { QUEUES, type QueueName } from "@/lib/queue/names";
+import { getQueue } from "@/lib/queue/queues";
 import { auditAdmin, type AdminActor } from "./audit-action";
 
 export const QUEUE_NAMES = Object.values(QUEUES) as QueueName[];
-
-const globalForQueues = globalThis as unknown as { __tpAdminQueues?: Map<QueueName, Queue> };
-
-/** A cached producer-side handle on one queue (works whether or not a worker for it runs). */
-export function adminQueue(name: QueueName): Queue {
-  const map = (globalForQueues.__tpAdminQueues ??= new Map());
-  let q = map.get(name);
-  if (!q) {
-    q = new Queue(name, { connection: producerConnection(), prefix: BULL_PREFIX });
-    q.on("error", () => {}); // surfaced by the calls that fail
-    map.set(name, q);
-  }
-  return q;
-}
-
-/** Close the cached queue handles (tests, scripts). */
-export async function closeAdminQueues(): Promise<void> {
-  const map = globalForQueues.__tpAdminQueues;
-  globalForQueues.__tpAdminQueues = undefined;
-  if (map) await Promise.all([...map.values()].map((q) => q.close()));
-}
 
 export interface QueueCounts {
   name: QueueName;
@@ -52,7 +30,7 @@ export interface FailedJobView {
 export async function queueCounts(): Promise<QueueCounts[]> {
   return Promise.all(
     QUEUE_NAMES.map(async (name) => {
-      const c = await adminQueue(name).getJobCounts("waiting", "active", "failed", "delayed");
+      const c = await getQueue(name).getJobCounts("waiting", "active", "failed", "delayed");
       return {
         name,
         waiting: c.waiting ?? 0,
@@ -68,7 +46,7 @@ export async function queueCounts(): Promise<QueueCounts[]> {
 export async function failedJobs(perQueue = 20): Promise<FailedJobView[]> {
   const lists = await Promise.all(
     QUEUE_NAMES.map(async (queue) => {
-      const jobs = await adminQueue(queue).getFailed(0, perQueue - 1);
+      const jobs = await getQueue(queue).getFailed(0, perQueue - 1);
       return jobs.map((j) => ({
         queue,
         id: String(j.id),
@@ -90,7 +68,7 @@ export async function retryFailedJob(
   jobId: string,
 ): Promise<{ queue: QueueName; name: string }> {
   if (!QUEUE_NAMES.includes(queue as QueueName)) throw new AppError("not_found", "Queue not found");
-  const job = await adminQueue(queue as QueueName).getJob(jobId);
+  const job = await getQueue(queue as QueueName).getJob(jobId);
   if (!job) throw new AppError("not_found", "Job not found");
   const state = await job.getState();
   if (state !== "failed")

@@ -3,6 +3,7 @@ import "server-only";
 import { desc, eq, like, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, orders, positions, tradingSettings, users } from "@/db/schema";
+import { ACCOUNT_SAFE_COLUMNS } from "@/lib/accounts/exchange-accounts";
 import { AppError } from "@/lib/api/errors";
 
 export const USERS_PAGE_SIZE = 25;
@@ -106,21 +107,22 @@ export interface AdminAccountView {
 export async function getUserDetail(userId: number) {
   const [row] = await selectUsers(eq(users.id, userId), 1, 0);
   if (!row) throw new AppError("not_found", "User not found");
-  const accounts: AdminAccountView[] = await db
-    .select({
-      id: exchangeAccounts.id,
-      exchange: exchangeAccounts.exchange,
-      label: exchangeAccounts.label,
-      testnet: exchangeAccounts.testnet,
-      keyHint: exchangeAccounts.keyHint,
-      status: exchangeAccounts.status,
-      statusReason: exchangeAccounts.statusReason,
-      lastValidatedAt: exchangeAccounts.lastValidatedAt,
-      createdAt: exchangeAccounts.createdAt,
-    })
+  const accountRows = await db
+    .select(ACCOUNT_SAFE_COLUMNS)
     .from(exchangeAccounts)
     .where(eq(exchangeAccounts.userId, userId))
     .orderBy(exchangeAccounts.id);
+  const accounts: AdminAccountView[] = accountRows.map((a) => ({
+    id: a.id,
+    exchange: a.exchange,
+    label: a.label,
+    testnet: a.testnet,
+    keyHint: a.keyHint,
+    status: a.status,
+    statusReason: a.statusReason,
+    lastValidatedAt: a.lastValidatedAt,
+    createdAt: a.createdAt,
+  }));
   const settings = await db
     .select({
       symbol: tradingSettings.symbol,

@@ -1,9 +1,11 @@
 import "server-only";
-// Route-handler plumbing: JSON body parsing with a size cap, zod validation, and AppError → response.
+// Route-handler plumbing used by the route wrapper (lib/api/route.ts): JSON body parsing with a size cap, zod
+// validation, and the one AppError → HTTP response map.
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getLogger } from "@/lib/log";
 import { AppError, validationError, type ErrorBody } from "./errors";
+import { JSON_TYPE, JSON_TYPE_MESSAGE } from "./request-guards";
 
 const log = getLogger("api");
 
@@ -24,19 +26,6 @@ export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   );
 }
 
-type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
-
-/** Wrap a route handler so every error becomes a proper JSON response. */
-export function apiRoute<C = unknown>(fn: Handler<C>): Handler<C> {
-  return async (req, ctx) => {
-    try {
-      return await fn(req, ctx);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
-}
-
 /** Read a JSON body of at most `maxBytes` and validate it; bad input throws a 4xx AppError. */
 export async function readJson<S extends z.ZodType>(
   req: Request,
@@ -44,6 +33,10 @@ export async function readJson<S extends z.ZodType>(
   maxBytes = 16_384,
 ): Promise<z.infer<S>> {
   const text = await req.text();
+  // A body whose type the headers never declared (a transport without Content-Length) is refused here too.
+  if (text.length > 0 && !JSON_TYPE.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", JSON_TYPE_MESSAGE);
+  }
   if (Buffer.byteLength(text) > maxBytes) {
     throw new AppError("payload_too_large", `Request body is larger than ${maxBytes} bytes`);
   }

@@ -9,9 +9,12 @@ declare module "next-auth" {
   interface User {
     role?: "user" | "admin";
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     sessionVersion?: number;
+    /** The server-side session row (lib/auth/sessions.ts) this cookie belongs to. */
+    sessionId?: string;
     /** The role the token was issued with; proxy.ts uses it only to 404 /admin early (pages re-check in MySQL). */
     role?: "user" | "admin";
   }
@@ -22,19 +25,37 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: "user" | "admin";
     sv?: number;
+    sid?: string;
   }
 }
+
+/** Auth.js error types that are a visitor's doing, not ours: how each is logged (null: already logged). */
+export const EXPECTED_AUTH_ERRORS: Record<string, { level: "info" | "warn"; message: string } | null> = {
+  // The login code has already logged the refusal with its reason, once, at info.
+  CredentialsSignin: null,
+  JWTSessionError: { level: "warn", message: "session cookie could not be read (ignored)" },
+  MissingCSRF: { level: "warn", message: "auth request without a valid CSRF token refused" },
+  UnknownAction: { level: "warn", message: "unknown auth action requested" },
+};
 
 export const authConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
+  // Matches the server-side session's lifetime (lib/auth/sessions.ts).
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [],
-  // Failed logins are expected traffic (logged by authorizeCredentials without the stack); the rest goes to pino.
+  // Failed logins and garbage cookies are expected traffic that anyone can produce: one line at info/warn without a
+  // stack, never an error. Auth.js errors are told apart by their `type`, which survives minification (their
+  // class names do not in a production build).
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type;
+      if (type !== undefined && type in EXPECTED_AUTH_ERRORS) {
+        const expected = EXPECTED_AUTH_ERRORS[type];
+        if (expected) log[expected.level]({ authError: type }, expected.message);
+        return;
+      }
       log.error({ err: error }, "auth error");
     },
     warn(code) {
@@ -49,12 +70,14 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role ?? "user";
         token.sv = user.sessionVersion ?? 1;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       session.sessionVersion = token.sv;
+      session.sessionId = token.sid;
       session.role = token.role;
       return session;
     },

@@ -1,19 +1,11 @@
 import "server-only";
 // The requesting client's IP, for rate limits and the audit log.
-import { env } from "@/lib/env";
 
 /**
- * Next sets `x-forwarded-for` to the socket address when the request has none. Behind a trusted proxy
- * (TRUST_PROXY=true) the first entry is the client; otherwise the last entry is the nearest hop.
+ * The web server (server.ts) resolves the client from the socket and TRUST_PROXY before Next sees the request and
+ * replaces X-Forwarded-For with that one address, so whatever a client sent in that header never gets here.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const parts = forwarded
-    ? forwarded
-        .split(",")
-        .map((p) => p.trim())
-        .filter(Boolean)
-    : [];
-  const ip = (env.TRUST_PROXY ? parts[0] : parts[parts.length - 1]) ?? headers.get("x-real-ip") ?? "unknown";
-  return ip.slice(0, 64);
+  const ip = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (ip || "unknown").slice(0, 64);
 }

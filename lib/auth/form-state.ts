@@ -2,7 +2,7 @@
 /** The one message for every login failure: no way to tell a wrong email from a wrong password. */
 export const GENERIC_LOGIN_ERROR = "Invalid email or password.";
 
-export type AuthField = "name" | "email" | "password";
+export type AuthField = "name" | "email" | "password" | "code";
 
 export interface AuthFormState {
   /** A message for the whole form (wrong credentials, rate limit, server error). */

@@ -9,8 +9,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        code: { type: "text" },
+        ticket: { type: "text" },
+      },
+      authorize: (credentials, request) => authorizeCredentials(credentials, request),
     }),
   ],
 });

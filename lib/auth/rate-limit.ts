@@ -1,5 +1,6 @@
 import "server-only";
-// Fixed-window rate limits counted in Redis: login and sign-up per IP and per email, exchange key checks per user.
+// Fixed-window rate limits counted in Redis: sign-up and emailed links per IP and per email, routes per user or IP.
+// Failed logins have their own rules (login-guard.ts).
 import { AppError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
@@ -17,13 +18,13 @@ export async function hit(key: string, limit: number, windowSeconds: number): Pr
   return { ok: false, retryAfter: Math.max(1, ttl) };
 }
 
-// Emails are hashed in key names so Redis never holds a list of who tried to log in.
-const emailKey = (email: string) =>
+/** An email as it appears in Redis key names: hashed, so Redis never holds a list of who tried to log in. */
+export const emailKey = (email: string) =>
   createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
 
-/** Count an auth attempt by IP and (when known) email; limited if either is over its limit. */
+/** Count an attempt at a public account action by IP and (when known) email; limited if either is over. */
 export async function limitAuthAttempt(
-  action: "login" | "signup",
+  action: "signup" | "password-reset" | "verify-email",
   ip: string,
   email: string | undefined,
 ): Promise<RateLimitResult> {

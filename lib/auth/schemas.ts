@@ -8,6 +8,15 @@ const email = z
   .max(254, "Email must be at most 254 characters")
   .pipe(z.email("Enter a valid email address"));
 
+/** A new password: 10 to 200 characters. */
+export const newPassword = z
+  .string({ error: (i) => (i.input === undefined ? "Password is required" : "Password must be text") })
+  .min(10, "Password must be at least 10 characters")
+  .max(200, "Password must be at most 200 characters");
+
+/** An email address, trimmed and lower-cased. */
+export const emailField = email;
+
 export const signupSchema = z.object({
   name: z
     .string({ error: "Name must be text" })
@@ -16,10 +25,7 @@ export const signupSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   email,
-  password: z
-    .string({ error: (i) => (i.input === undefined ? "Password is required" : "Password must be text") })
-    .min(10, "Password must be at least 10 characters")
-    .max(200, "Password must be at most 200 characters"),
+  password: newPassword,
 });
 /** Validated sign-up data (the name is optional). */
 export type SignupInput = { email: string; password: string; name?: string };

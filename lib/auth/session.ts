@@ -1,5 +1,6 @@
 import "server-only";
-// The signed-in user, re-checked against MySQL on every request: status and session version revoke JWTs at once.
+// The signed-in user, re-checked against MySQL on every request: status, session version and the session row
+// revoke JWTs at once. Admins must have two-factor authentication on to use the console.
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/api/errors";
@@ -11,7 +12,7 @@ export { revokeSessions, type CurrentUser } from "./session-user";
 /** The current user for this request, or null. Deduplicated per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  return loadSessionUser(session?.user?.id, session?.sessionVersion);
+  return loadSessionUser(session?.user?.id, session?.sessionVersion, session?.sessionId);
 });
 
 /** For pages: the current user, or a redirect to login that comes back to `returnTo`. */
@@ -21,10 +22,17 @@ export async function requireUser(returnTo = "/dashboard"): Promise<CurrentUser>
   return user;
 }
 
-/** For admin pages: anyone who is not an admin gets a 404, not a hint that the page exists. */
+/** Where an admin without two-factor authentication is sent: the console needs it. */
+export const ADMIN_2FA_PATH = "/dashboard/security?required=admin";
+
+/**
+ * For admin pages: anyone who is not an admin gets a 404, not a hint that the page exists; an admin who has not
+ * turned on two-factor authentication is sent to set it up first.
+ */
 export async function requireAdminPage(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user || user.role !== "admin") notFound();
+  if (!user.totpEnabledAt) redirect(ADMIN_2FA_PATH);
   return user;
 }
 
@@ -35,9 +43,14 @@ export async function requireApiUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** For admin APIs: non-admins (signed in or not) get the same 404 as a missing route. */
+/** For admin APIs: non-admins (signed in or not) get the same 404 as a missing route; an admin without 2FA a 403. */
 export async function requireApiAdmin(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user || user.role !== "admin") throw new AppError("not_found", "Not found");
+  if (!user.totpEnabledAt)
+    throw new AppError(
+      "forbidden",
+      "Turn on two-factor authentication (Settings → Security) to use the admin console.",
+    );
   return user;
 }

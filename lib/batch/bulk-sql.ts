@@ -12,10 +12,18 @@ import type { Tx } from "@/lib/exchange/paper/book";
 type Client = Db | Tx;
 const ident = (name: string) => "`" + name.replace(/`/g, "``") + "`";
 
-/** A value as a SQL literal, encoded the way `column` stores it. */
+/**
+ * A value as a SQL literal, encoded the way `column` stores it. Safe because every connection pins a sql_mode
+ * without NO_BACKSLASH_ESCAPES (db/session.ts). NaN and ±Infinity have no SQL literal: refused, never written.
+ */
 function literal(column: MySqlColumn, value: unknown): string {
   if (value === null || value === undefined) return "NULL";
-  return escape(column.mapToDriverValue(value) as Parameters<typeof escape>[0]);
+  const mapped = column.mapToDriverValue(value);
+  for (const v of [value, mapped]) {
+    if (typeof v === "number" && !Number.isFinite(v))
+      throw new TypeError(`${column.name}: ${v} is not a number the database can store`);
+  }
+  return escape(mapped as Parameters<typeof escape>[0]);
 }
 
 /** `column IN (…)` with the values inline (one chunk instead of one parameter per value); FALSE when empty. */

@@ -1,10 +1,12 @@
 import "server-only";
-// Re-encrypt every stored key pair under the newest master key, in batches. Safe to interrupt and re-run:
-// each row is updated on its own, only while it still carries the version it was read with.
-import { and, asc, eq, gt, isNotNull, ne } from "drizzle-orm";
+// Re-encrypt every stored key pair under the newest master key and bound to its account (AAD), in batches: rows
+// under an older key and rows written before binding. Safe to interrupt and re-run: each row is updated on its own,
+// only while it still holds the values it was read with.
+import { and, asc, eq, gt, isNotNull, like, ne, or } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts } from "@/db/schema";
-import { currentKeyVersion, decryptSecret, encryptSecret } from "./vault";
+import { openAccountKeys, sealAccountKeys } from "./account-keys";
+import { currentKeyVersion } from "./vault";
 
 export interface RotateResult {
   rotated: number;
@@ -24,6 +26,7 @@ export async function rotateKeys(
     const rows = await db
       .select({
         id: exchangeAccounts.id,
+        userId: exchangeAccounts.userId,
         keyVersion: exchangeAccounts.keyVersion,
         apiKeyEnc: exchangeAccounts.apiKeyEnc,
         apiSecretEnc: exchangeAccounts.apiSecretEnc,
@@ -32,7 +35,7 @@ export async function rotateKeys(
       .where(
         and(
           isNotNull(exchangeAccounts.apiKeyEnc),
-          ne(exchangeAccounts.keyVersion, target),
+          or(ne(exchangeAccounts.keyVersion, target), like(exchangeAccounts.apiKeyEnc, "v%")),
           gt(exchangeAccounts.id, afterId),
         ),
       )
@@ -42,12 +45,15 @@ export async function rotateKeys(
     for (const row of rows) {
       afterId = row.id;
       try {
-        const apiKeyEnc = encryptSecret(decryptSecret(row.apiKeyEnc!));
-        const apiSecretEnc = encryptSecret(decryptSecret(row.apiSecretEnc!));
+        const sealed = sealAccountKeys(
+          row.id,
+          row.userId,
+          openAccountKeys({ ...row, apiKeyEnc: row.apiKeyEnc!, apiSecretEnc: row.apiSecretEnc! }),
+        );
         await db
           .update(exchangeAccounts)
-          .set({ apiKeyEnc, apiSecretEnc, keyVersion: target })
-          .where(and(eq(exchangeAccounts.id, row.id), eq(exchangeAccounts.keyVersion, row.keyVersion!)));
+          .set(sealed)
+          .where(and(eq(exchangeAccounts.id, row.id), eq(exchangeAccounts.apiKeyEnc, row.apiKeyEnc!)));
         result.rotated += 1;
       } catch (err) {
         result.failed.push({

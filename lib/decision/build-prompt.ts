@@ -5,7 +5,8 @@
 import type { Candle } from "@/lib/market/types";
 import type { MarketView, Trend } from "./market-view";
 
-export type RiskLevel = "low" | "medium" | "high";
+import type { RiskLevel } from "@/lib/trading/risk-level";
+export type { RiskLevel };
 
 /** What the prompt needs besides the market view. */
 export interface PromptInput {

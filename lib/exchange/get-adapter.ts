@@ -4,7 +4,9 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, type ExchangeAccount } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
-import { decryptSecret } from "@/lib/crypto/vault";
+import { openAccountKeys } from "@/lib/crypto/account-keys";
+import { VaultError } from "@/lib/crypto/vault";
+import { getLogger } from "@/lib/log";
 import { CcxtAdapter, createCcxtClient } from "./ccxt-adapter";
 import { PaperAdapter } from "./paper/adapter";
 import { liveExchange } from "./registry";
@@ -17,7 +19,28 @@ export async function getAdapter(accountId: number, userId: number): Promise<Exc
     .from(exchangeAccounts)
     .where(and(eq(exchangeAccounts.id, accountId), eq(exchangeAccounts.userId, userId)));
   if (!acct) throw new AppError("not_found", "Exchange account not found");
-  return adapterForAccount(acct);
+  try {
+    return adapterForAccount(acct);
+  } catch (err) {
+    if (err instanceof ExchangeError && err.kind === "auth" && acct.status === "active")
+      await markInvalid(acct.id, err);
+    throw err;
+  }
+}
+
+const log = getLogger("exchange");
+
+/** The message a user sees on an account whose stored key does not decrypt where it is stored. */
+export const KEY_INTEGRITY_MESSAGE =
+  "The stored key failed its integrity check (it does not belong to this account). Add the key again.";
+
+// The execute job marks an account invalid on any "auth" failure itself; pages and the API do it here.
+async function markInvalid(accountId: number, err: ExchangeError): Promise<void> {
+  log.warn({ accountId, reason: err.message }, "exchange account marked invalid");
+  await db
+    .update(exchangeAccounts)
+    .set({ status: "invalid", statusReason: err.message.slice(0, 255) })
+    .where(eq(exchangeAccounts.id, accountId));
 }
 
 /**
@@ -25,17 +48,21 @@ export async function getAdapter(accountId: number, userId: number): Promise<Exc
  * the selected account on `exchange_accounts.user_id = trading_settings.user_id`).
  */
 export function adapterForAccount(
-  acct: Pick<ExchangeAccount, "id" | "exchange" | "testnet" | "apiKeyEnc" | "apiSecretEnc">,
+  acct: Pick<ExchangeAccount, "id" | "userId" | "exchange" | "testnet" | "apiKeyEnc" | "apiSecretEnc">,
 ): ExchangeAdapter {
   if (acct.exchange === "paper") return new PaperAdapter(acct.id);
   const config = liveExchange(acct.exchange);
   if (!config) throw new ExchangeError("rejected", `Exchange ${acct.exchange} is no longer supported`);
   if (!acct.apiKeyEnc || !acct.apiSecretEnc)
     throw new ExchangeError("auth", "This account has no stored key");
-  const creds = {
-    apiKey: decryptSecret(acct.apiKeyEnc),
-    apiSecret: decryptSecret(acct.apiSecretEnc),
-    testnet: acct.testnet,
-  };
+  let keys: { apiKey: string; apiSecret: string };
+  try {
+    keys = openAccountKeys({ ...acct, apiKeyEnc: acct.apiKeyEnc, apiSecretEnc: acct.apiSecretEnc });
+  } catch (err) {
+    // A ciphertext swapped in from another row (or tampered with) never reaches the exchange: the key is unusable.
+    if (err instanceof VaultError) throw new ExchangeError("auth", KEY_INTEGRITY_MESSAGE);
+    throw err;
+  }
+  const creds = { ...keys, testnet: acct.testnet };
   return new CcxtAdapter(config, createCcxtClient(config, creds, config.apiUrl()), acct.id);
 }

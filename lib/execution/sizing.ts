@@ -2,7 +2,8 @@
 // market's limits; leverage ≤ min(decision, user max, plan max, market max).
 import type { MarketLimits } from "@/lib/exchange/types";
 
-export type RiskLevel = "low" | "medium" | "high";
+import type { RiskLevel } from "@/lib/trading/risk-level";
+export type { RiskLevel };
 
 /** Share of equity put at risk between entry and stop, by risk level. */
 export const RISK_FRACTION: Record<RiskLevel, number> = { low: 0.005, medium: 0.01, high: 0.02 };

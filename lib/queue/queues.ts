@@ -1,5 +1,5 @@
 import "server-only";
-// Producer-side queue handles, one per queue per process.
+// Producer-side queue handles, one per queue per process: the only cache of them (web, admin console, workers).
 import { Queue } from "bullmq";
 import { reportRedisError } from "@/lib/outage-log";
 import { BULL_PREFIX, producerConnection } from "./connection";
@@ -13,6 +13,7 @@ export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: producerConnection(), prefix: BULL_PREFIX });
+    // Without a listener a lost connection would crash the process; an outage logs once (lib/outage-log).
     queue.on("error", (err: Error) => reportRedisError(`queue:${name}`, err));
     queues.set(name, queue);
   }

@@ -3,6 +3,7 @@ import "server-only";
 // and total, from closed positions), the open position and the latest price. Exchange failures become a
 // message on the card instead of an error page.
 import { and, eq, gte, sql } from "drizzle-orm";
+import { ACCOUNT_SAFE_QUERY_COLUMNS } from "@/lib/accounts/exchange-accounts";
 import { db } from "@/db";
 import { exchangeAccounts, positions } from "@/db/schema";
 import { getAdapter } from "@/lib/exchange/get-adapter";
@@ -60,6 +61,7 @@ export async function getPortfolio(userId: number, symbol = DEFAULT_SYMBOL): Pro
   };
   if (!settings.exchangeAccountId) return base;
   const acct = await db.query.exchangeAccounts.findFirst({
+    columns: ACCOUNT_SAFE_QUERY_COLUMNS,
     where: and(eq(exchangeAccounts.id, settings.exchangeAccountId), eq(exchangeAccounts.userId, userId)),
   });
   if (!acct) return base;

@@ -2,14 +2,17 @@ import "server-only";
 // A user's trading settings for a symbol: read (created on first use), validated updates, the auto-trade switch.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { ACCOUNT_SAFE_QUERY_COLUMNS } from "@/lib/accounts/exchange-accounts";
 import { db } from "@/db";
 import { exchangeAccounts, tradingSettings, type TradingSettings } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import { assertCanUseAccount } from "@/lib/billing/limits";
+import { RISK_LEVELS } from "./risk-level";
+import { DEFAULT_SYMBOL } from "./symbols";
 import type { Plan } from "@/lib/billing/plans";
 
-export const DEFAULT_SYMBOL = "BTCUSDT";
+export { DEFAULT_SYMBOL };
 
 /** The settings row of a user and symbol, created with defaults when missing. */
 export async function getSettings(userId: number, symbol = DEFAULT_SYMBOL): Promise<TradingSettings> {
@@ -23,7 +26,7 @@ export async function getSettings(userId: number, symbol = DEFAULT_SYMBOL): Prom
 /** Input of PUT /api/settings: every field optional, unknown fields refused. */
 export const settingsInput = z
   .object({
-    riskLevel: z.enum(["low", "medium", "high"], { error: "riskLevel must be low, medium or high" }),
+    riskLevel: z.enum(RISK_LEVELS, { error: "riskLevel must be low, medium or high" }),
     maxLeverage: z
       .number({ error: "maxLeverage must be a number" })
       .int("maxLeverage must be a whole number")
@@ -106,6 +109,7 @@ export async function setAutoTrade(
       );
     }
     const account = await db.query.exchangeAccounts.findFirst({
+      columns: ACCOUNT_SAFE_QUERY_COLUMNS,
       where: and(eq(exchangeAccounts.id, current.exchangeAccountId), eq(exchangeAccounts.userId, user.id)),
     });
     if (!account || account.status !== "active") {

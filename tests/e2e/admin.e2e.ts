@@ -8,6 +8,7 @@ import { closeDb, db } from "@/db";
 import { auditLog, decisions, systemSettings, users } from "@/db/schema";
 import { registerUser } from "@/lib/auth/register";
 import { launchBrowser, newContext, screenshot, signUp, submitLogin } from "../helpers/browser";
+import { enrolTwoFactor } from "../helpers/browser-account";
 import { uniqueEmail } from "../helpers/db";
 
 const PASSWORD = "longenough-pw-1";
@@ -38,6 +39,14 @@ async function adminContext(
     await page.goto("/login");
     await submitLogin(page, email, PASSWORD);
     await page.waitForURL("**/dashboard");
+    // The console needs two-factor authentication: an admin without it is sent to set it up first.
+    await page.goto("/admin");
+    await page.waitForURL("**/dashboard/security?required=admin");
+    await page.getByText("Turn on two-factor authentication to use the admin console").waitFor();
+    await screenshot(page, "admin-needs-2fa");
+    await enrolTwoFactor(page, email);
+    await page.goto("/admin");
+    await page.getByRole("heading", { name: "System status" }).waitFor();
     adminState = await ctx.storageState();
     await ctx.close();
   }

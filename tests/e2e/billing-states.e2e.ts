@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { closeDb, db } from "@/db";
 import { exchangeAccounts, subscriptions, tradingSettings, users } from "@/db/schema";
-import { encryptSecret, maskKey } from "@/lib/crypto/vault";
+import { addLiveAccount } from "../helpers/accounts";
 import { E2E_BYBIT_KEYS } from "../fakes/bybit";
 import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
 import { uniqueEmail } from "../helpers/db";
@@ -52,19 +52,8 @@ async function liveUser(page: Page, status: "active" | "past_due") {
   await signUp(page, email);
   const id = await userId(email);
   const key = E2E_BYBIT_KEYS.withdraw;
-  const [acc] = await db
-    .insert(exchangeAccounts)
-    .values({
-      userId: id,
-      exchange: "bybit",
-      label: "Bybit main",
-      apiKeyEnc: encryptSecret(key.apiKey),
-      apiSecretEnc: encryptSecret(key.apiSecret),
-      keyVersion: 1,
-      keyHint: maskKey(key.apiKey),
-      status: "active",
-    })
-    .$returningId();
+  const accId = await addLiveAccount(id, key, { label: "Bybit main", status: "active" });
+  const acc = { id: accId } as const;
   await db.update(users).set({ plan: "pro" }).where(eq(users.id, id));
   await db.insert(subscriptions).values({
     userId: id,

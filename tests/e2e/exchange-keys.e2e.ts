@@ -1,5 +1,6 @@
-// Exchange keys in the browser, against the app and a fake Bybit: inline errors for a rejected and a
-// withdraw-enabled key, a good key shown masked, delete with confirmation; screenshots of every state.
+// Exchange keys in the browser, against the app and a fake Bybit: a live key needs a confirmed email and 2FA (set up
+// through the pages), inline errors for a rejected and a withdraw-enabled key, a good key shown masked, delete with
+// a two-factor code; screenshots of every state.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
@@ -7,6 +8,7 @@ import { closeDb, db } from "@/db";
 import { exchangeAccounts, users } from "@/db/schema";
 import { E2E_BYBIT_KEYS } from "../fakes/bybit";
 import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
+import { confirmEmail, enrolTwoFactor, freshCode } from "../helpers/browser-account";
 import { uniqueEmail } from "../helpers/db";
 
 let browser: Browser;
@@ -20,10 +22,12 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function fillKey(page: Page, label: string, key: { apiKey: string; apiSecret: string }) {
+let secret = "";
+async function fillKey(page: Page, email: string, label: string, key: { apiKey: string; apiSecret: string }) {
   await page.fill("#key-label", label);
   await page.fill("#key-api-key", key.apiKey);
   await page.fill("#key-api-secret", key.apiSecret);
+  await page.fill("#key-code", await freshCode(email, secret));
   await page.click('button[type="submit"]:has-text("Check and save key")');
 }
 
@@ -47,10 +51,24 @@ describe("exchange keys page", () => {
     await page.goto("/dashboard/exchange-keys");
     await page.locator('[data-testid="paper-card"]').getByText("10,000").first().waitFor();
     await page.getByText("203.0.113.10").waitFor();
+    // Not yet: the address is unconfirmed and 2FA is off; the form says what to do instead of asking for a key.
+    await page
+      .locator('[data-testid="key-prerequisites"]')
+      .getByText("Turn on two-factor authentication")
+      .waitFor();
+    expect(await page.locator("#key-api-key").count()).toBe(0);
+    await screenshot(page, "exchange-keys-needs-2fa-light");
+    await confirmEmail(page, email);
+    ({ secret } = await enrolTwoFactor(page, email));
+    await page.goto("/dashboard/exchange-keys");
+    await page.locator("#key-api-key").waitFor();
     await screenshot(page, "exchange-keys-empty-light");
 
     // Rejected key: inline error, nothing stored.
-    await fillKey(page, "Wrong", { apiKey: E2E_BYBIT_KEYS.trade.apiKey, apiSecret: "not-the-secret-at-all" });
+    await fillKey(page, email, "Wrong", {
+      apiKey: E2E_BYBIT_KEYS.trade.apiKey,
+      apiSecret: "not-the-secret-at-all",
+    });
     await page
       .locator('[data-testid="add-key-error"]')
       .getByText(/the exchange rejected this key/i)
@@ -60,7 +78,7 @@ describe("exchange keys page", () => {
     await screenshot(page, "exchange-keys-rejected-light");
 
     // Withdraw-enabled key: refused with the how-to.
-    await fillKey(page, "Withdraw", E2E_BYBIT_KEYS.withdraw);
+    await fillKey(page, email, "Withdraw", E2E_BYBIT_KEYS.withdraw);
     await page
       .locator('[data-testid="add-key-error"]')
       .getByText(/can withdraw funds/)
@@ -68,7 +86,7 @@ describe("exchange keys page", () => {
     expect(await liveAccounts(email)).toBe(0);
 
     // A good key: saved, listed masked, secret nowhere on the page.
-    await fillKey(page, "Bybit main", E2E_BYBIT_KEYS.trade);
+    await fillKey(page, email, "Bybit main", E2E_BYBIT_KEYS.trade);
     const row = page.locator('[data-testid="account-row"]').filter({ hasText: "Bybit main" });
     await row.waitFor();
     const hint = `${E2E_BYBIT_KEYS.trade.apiKey.slice(0, 4)}…${E2E_BYBIT_KEYS.trade.apiKey.slice(-4)}`;
@@ -97,13 +115,24 @@ describe("exchange keys page", () => {
       await other.close();
     }
 
-    // Delete asks first; cancelling keeps it, confirming removes it.
+    // Delete asks first, with a code; cancelling keeps it, a wrong code keeps it, a right one removes it.
     await row.getByRole("button", { name: "Delete Bybit main" }).click();
-    await page.getByRole("alertdialog").getByText("Delete Bybit main?").waitFor();
+    await page.getByRole("dialog").getByText("Delete Bybit main?").waitFor();
     await screenshot(page, "exchange-keys-delete-confirm-light");
     await page.getByRole("button", { name: "Keep it" }).click();
     expect(await liveAccounts(email)).toBe(1);
     await row.getByRole("button", { name: "Delete Bybit main" }).click();
+    await page.getByRole("dialog").locator('input[name="code"]').fill("000000");
+    await page.getByRole("button", { name: "Delete key" }).click();
+    await page
+      .getByRole("dialog")
+      .getByText(/not right/)
+      .waitFor();
+    expect(await liveAccounts(email)).toBe(1);
+    await page
+      .getByRole("dialog")
+      .locator('input[name="code"]')
+      .fill(await freshCode(email, secret));
     await page.getByRole("button", { name: "Delete key" }).click();
     await page.getByText("No exchange keys yet").waitFor();
     expect(await liveAccounts(email)).toBe(0);

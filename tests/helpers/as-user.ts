@@ -4,18 +4,22 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session-user";
+import { createSession } from "@/lib/auth/sessions";
 
 let current: CurrentUser | null = null;
 
 /** Make `userId` the signed-in user for the following handler calls (null = signed out). */
 export async function signInAs(userId: number | null): Promise<void> {
-  current =
+  const row =
     userId === null
-      ? null
-      : ((await db.query.users.findFirst({
+      ? undefined
+      : await db.query.users.findFirst({
           where: eq(users.id, userId),
-          columns: { passwordHash: false },
-        })) ?? null);
+          columns: { passwordHash: false, totpSecretEnc: false },
+        });
+  current = row
+    ? { ...row, sessionId: await createSession(row.id, { ip: "127.0.0.1", userAgent: "vitest" }) }
+    : null;
 }
 
 /** The module factory for `vi.mock("@/lib/auth/session", sessionMock)`. */
@@ -31,6 +35,7 @@ export async function sessionMock(importOriginal: () => Promise<typeof import("@
     },
     requireApiAdmin: async () => {
       if (!current || current.role !== "admin") throw new AppError("not_found", "Not found");
+      if (!current.totpEnabledAt) throw new AppError("forbidden", "Turn on two-factor authentication");
       return current;
     },
   };

@@ -6,7 +6,8 @@ import { closeDb, db } from "@/db";
 import { exchangeAccounts, stripeEvents, tradingSettings, users } from "@/db/schema";
 import { ensureStripeCustomer } from "@/lib/billing/checkout";
 import { closeBillingQueue } from "@/lib/billing/queue";
-import { encryptSecret, maskKey } from "@/lib/crypto/vault";
+import { sealAccountKeys } from "@/lib/crypto/account-keys";
+import { maskKey } from "@/lib/crypto/vault";
 import { closeRedis } from "@/lib/redis";
 import { startBillingWorker } from "@/workers/billing";
 import type { Runnable } from "@/workers/registry";
@@ -29,14 +30,15 @@ export async function makeTrader(
       exchange: opts.live === false ? "paper" : "bybit",
       label: opts.live === false ? "Paper trading" : "Bybit main",
       keyHint: opts.keys ? maskKey(opts.keys.key) : "AbCd…WxYz",
-      ...(opts.keys && {
-        apiKeyEnc: encryptSecret(opts.keys.key),
-        apiSecretEnc: encryptSecret(opts.keys.secret),
-        keyVersion: 1,
-      }),
       ...(opts.live === false && { paperBalance: 10_000, paperInitialBalance: 10_000 }),
     })
     .$returningId();
+  // Keys are sealed to their row (account, user, field), so they are written once the row has its id.
+  if (opts.keys)
+    await db
+      .update(exchangeAccounts)
+      .set(sealAccountKeys(acc!.id, userId, { apiKey: opts.keys.key, apiSecret: opts.keys.secret }))
+      .where(eq(exchangeAccounts.id, acc!.id));
   await db.insert(tradingSettings).values({ userId, exchangeAccountId: acc!.id, autoTrade: true });
   return { id: userId, accountId: acc!.id };
 }

@@ -1,7 +1,10 @@
-// Real Binance candles from ../shared/data, written into the Redis candle store for tests.
+// Real Binance candles from the repository's own data/ (the bundled replay file), written into the Redis candle
+// store for tests. Nothing outside the checkout is read, so a bare clone passes.
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { redis } from "@/lib/redis";
+import { DEFAULT_REPLAY_FILE } from "@/lib/market/load-replay-data";
+import { parseCandleCsv } from "@/lib/market/replay";
 import { encodeCandle, seriesKey } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 
@@ -9,14 +12,7 @@ let cache: Candle[] | undefined;
 
 /** The first `count` rows of the real December 2024 BTCUSDT 1m data. */
 export function realCandles(count: number, offset = 0): Candle[] {
-  cache ??= readFileSync(path.resolve(process.cwd(), "../shared/data/binance-btcusdt-1m-2024-12.csv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => {
-      const [t, o, h, l, c, v] = line.split(",").map(Number);
-      return { t: t!, o: o!, h: h!, l: l!, c: c!, v: v! };
-    });
+  cache ??= parseCandleCsv(gunzipSync(readFileSync(DEFAULT_REPLAY_FILE)).toString("utf8"));
   return cache.slice(offset, offset + count);
 }
 

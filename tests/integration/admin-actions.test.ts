@@ -4,14 +4,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Queue, QueueEvents, Worker } from "bullmq";
 import { and, desc, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { auditLog, exchangeAccounts, tradingSettings, users } from "@/db/schema";
+import { auditLog, tradingSettings, users } from "@/db/schema";
 import { listAudit } from "@/lib/admin/audit-log";
-import { closeAdminQueues, failedJobs, queueCounts, retryFailedJob } from "@/lib/admin/queues";
+import { failedJobs, queueCounts, retryFailedJob } from "@/lib/admin/queues";
+import { closeQueues } from "@/lib/queue/queues";
 import { readSettingsView, settingsPatchSchema, updateSettings } from "@/lib/admin/system-settings";
 import { reactivateUser, suspendUser, switchAutoTradeOff } from "@/lib/admin/user-actions";
 import { getUserDetail, searchUsers } from "@/lib/admin/users";
 import { AppError } from "@/lib/api/errors";
-import { encryptSecret } from "@/lib/crypto/vault";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { registerUser } from "@/lib/auth/register";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -19,13 +19,14 @@ import { BULL_PREFIX, producerConnection, workerConnection } from "@/lib/queue/c
 import { QUEUES } from "@/lib/queue/names";
 import { closeRedis } from "@/lib/redis";
 import { getSystemSetting, setSystemSetting } from "@/lib/system/settings";
+import { addLiveAccount } from "../helpers/accounts";
 import { uniqueEmail } from "../helpers/db";
 
 afterAll(async () => {
   for (const k of ["tickIntervalMinutes", "dailyTokenBudget", "model", "provider"] as const) {
     await setSystemSetting(k, null, null);
   }
-  await closeAdminQueues();
+  await closeQueues();
   await closeDb();
   await closeRedis();
 });
@@ -49,11 +50,11 @@ describe("suspend / reactivate / auto-trade off", () => {
     const { id } = await registerUser({ email, password: "longenough1" });
     await db.update(tradingSettings).set({ autoTrade: true }).where(eq(tradingSettings.userId, id));
     const token = await authorizeCredentials({ email, password: "longenough1" });
-    expect(await loadSessionUser(token!.id, token!.sessionVersion)).not.toBeNull();
+    expect(await loadSessionUser(token!.id, token!.sessionVersion, token!.sessionId)).not.toBeNull();
 
     await suspendUser(a, id, "chargeback");
 
-    expect(await loadSessionUser(token!.id, token!.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(token!.id, token!.sessionVersion, token!.sessionId)).toBeNull();
     expect(await authorizeCredentials({ email, password: "longenough1" })).toBeNull();
     const row = await db.query.users.findFirst({ where: eq(users.id, id) });
     expect(row?.status).toBe("suspended");
@@ -94,23 +95,13 @@ describe("user search and detail", () => {
     const tag = `needle${Date.now().toString(36)}`;
     const { id } = await registerUser({ email: `${tag}@example.com`, password: "longenough1" });
     await registerUser({ email: uniqueEmail("hay"), password: "longenough1" });
-    const [live] = await db
-      .insert(exchangeAccounts)
-      .values({
-        userId: id,
-        exchange: "bybit",
-        label: "Main",
-        apiKeyEnc: encryptSecret("AbCdSECRETKEYWxYz"),
-        apiSecretEnc: encryptSecret("SECRETSECRETSECRET"),
-        keyVersion: 1,
-        keyHint: "AbCd…WxYz",
-      })
-      .$returningId();
+    const liveId = await addLiveAccount(
+      id,
+      { apiKey: "AbCdSECRETKEYWxYz", apiSecret: "SECRETSECRETSECRET" },
+      { label: "Main" },
+    );
     // Sign-up gave them a paper account; they trade on the live one.
-    await db
-      .update(tradingSettings)
-      .set({ exchangeAccountId: live!.id })
-      .where(eq(tradingSettings.userId, id));
+    await db.update(tradingSettings).set({ exchangeAccountId: liveId }).where(eq(tradingSettings.userId, id));
     const { rows, total } = await searchUsers(tag.toUpperCase());
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ id, email: `${tag}@example.com`, accountType: "live", autoTrade: false });

@@ -4,7 +4,7 @@ import { Queue, Worker, type Job } from "bullmq";
 import { eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { tradingSettings, users } from "@/db/schema";
-import { closeAdminQueues } from "@/lib/admin/queues";
+import { closeQueues } from "@/lib/queue/queues";
 import { updateSettings } from "@/lib/admin/system-settings";
 import { suspendUser } from "@/lib/admin/user-actions";
 import { registerUser } from "@/lib/auth/register";
@@ -23,7 +23,7 @@ beforeEach(async () => {
 afterAll(async () => {
   await setSystemSetting("killSwitch", false, null);
   await setSystemSetting("pausedSymbols", [], null);
-  await closeAdminQueues();
+  await closeQueues();
   await closeDb();
   await closeRedis();
 });

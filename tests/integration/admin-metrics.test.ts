@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, db } from "@/db";
 import { decisions, orders } from "@/db/schema";
-import { closeAdminQueues } from "@/lib/admin/queues";
+import { closeQueues } from "@/lib/queue/queues";
 import { systemStatus } from "@/lib/admin/status";
 import { registerUser } from "@/lib/auth/register";
 import { closeRedis, redis, rkey } from "@/lib/redis";
@@ -81,7 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Leave no fake feed or decision state behind for the feed and decision tests that follow.
   await redis().del(rkey("feed:replay:BTCUSDT:1m"), rkey("decide:state:BTCUSDT"));
-  await closeAdminQueues();
+  await closeQueues();
   await closeDb();
   await closeRedis();
 });

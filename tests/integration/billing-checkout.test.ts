@@ -9,6 +9,7 @@ import { createCheckoutSession, ensureStripeCustomer } from "@/lib/billing/check
 import { closeRedis } from "@/lib/redis";
 import { jsonRequest, signInAs } from "../helpers/as-user";
 import { makeTrader } from "../helpers/billing";
+import type { RouteHandler } from "@/lib/api/route";
 
 vi.mock("@/lib/auth/session", async (importOriginal) =>
   (await import("../helpers/as-user")).sessionMock(importOriginal as never),
@@ -30,7 +31,7 @@ const { POST: portalRoute } = await import("@/app/api/billing/portal/route");
 
 type Reply = { url?: string; error?: { code: string; message: string } };
 
-async function call(route: (req: Request, ctx: unknown) => Promise<Response>, body?: unknown) {
+async function call(route: RouteHandler, body?: unknown) {
   const res = await route(jsonRequest("/api/billing/x", "POST", body), {});
   return { status: res.status, headers: res.headers, body: (await res.json()) as Reply };
 }

@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { exchangeAccounts, orders, paperOrders, tradingSettings } from "@/db/schema";
-import { encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { fanOut } from "@/lib/decision/fan-out";
 import { closeQueues } from "@/lib/queue/queues";
 import { closeRedis } from "@/lib/redis";
 import { setSystemSetting } from "@/lib/system/settings";
 import { startFakeBybit, type FakeBybit } from "../fakes/bybit";
-import { clearCandles, writeCandle } from "../helpers/accounts";
+import { addLiveAccount, clearCandles, writeCandle } from "../helpers/accounts";
 import { makeDecision } from "../helpers/decisions";
 import { createTraders } from "../helpers/traders";
 import { killWorkerProcess, startWorkerProcess } from "../helpers/worker-process";
@@ -84,21 +83,12 @@ describe("SIGKILL in the middle of a 1,000-user fan-out", () => {
 
   it("Bybit via ccxt (fake server): one order row and one exchange order per user", async () => {
     const ids = await createTraders(USERS, { plan: "elite" });
-    const accounts = ids.map((userId) => {
+    for (const userId of ids) {
       const key = `CRASHKEY${userId}`.padEnd(18, "0");
       const secret = `crash-secret-${userId}`;
       fake.state.keys.set(key, { secret, balance: 10_000 });
-      return {
-        userId,
-        exchange: "bybit",
-        label: "Bybit",
-        apiKeyEnc: encryptSecret(key),
-        apiSecretEnc: encryptSecret(secret),
-        keyVersion: 1,
-        keyHint: maskKey(key),
-      };
-    });
-    await db.insert(exchangeAccounts).values(accounts);
+      await addLiveAccount(userId, { apiKey: key, apiSecret: secret });
+    }
     const live = await db
       .select({ id: exchangeAccounts.id, userId: exchangeAccounts.userId })
       .from(exchangeAccounts)

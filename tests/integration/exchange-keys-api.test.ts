@@ -37,20 +37,35 @@ vi.mock("@/lib/auth/index", () => ({ auth: async () => h.session.current }));
 
 import { and, count, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { auditLog, exchangeAccounts, tradingSettings } from "@/db/schema";
+import { auditLog, exchangeAccounts, tradingSettings, users } from "@/db/schema";
 import * as keysRoute from "@/app/api/exchange-keys/route";
 import * as keyRoute from "@/app/api/exchange-keys/[id]/route";
 import * as resetRoute from "@/app/api/exchange-keys/[id]/reset/route";
 import * as tradingRoute from "@/app/api/trading-account/route";
-import { decryptSecret } from "@/lib/crypto/vault";
+import { openAccountKeys } from "@/lib/crypto/account-keys";
 import { closeRedis } from "@/lib/redis";
 import { makeUser } from "../helpers/accounts";
+import { secureUser } from "../helpers/security";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
 function as(user: User) {
-  h.session.current = { user: { id: String(user.id) }, sessionVersion: user.sessionVersion };
+  h.session.current = {
+    user: { id: String(user.id) },
+    sessionVersion: user.sessionVersion,
+    sessionId: user.sessionId,
+  };
 }
+
+// Every user of this file has a verified email and two-factor authentication on (adding or removing a live key
+// needs both); `code(user)` is a current code.
+const secured = new Map<number, Awaited<ReturnType<typeof secureUser>>>();
+async function securedUser(tag: string): Promise<User> {
+  const user = await makeUser(tag);
+  secured.set(user.id, await secureUser(user.id));
+  return user;
+}
+const code = (user: User) => secured.get(user.id)!.code();
 
 function req(method: string, body?: unknown): Request {
   return new Request("http://localhost/api/x", {
@@ -72,7 +87,14 @@ async function liveCount(userId: number): Promise<number> {
 async function addKey(user: User, body: Record<string, unknown> = {}) {
   as(user);
   return keysRoute.POST(
-    req("POST", { exchange: "bybit", label: "Main", ...h.key, testnet: false, ...body }),
+    req("POST", {
+      exchange: "bybit",
+      label: "Main",
+      ...h.key,
+      testnet: false,
+      code: await code(user),
+      ...body,
+    }),
     undefined,
   );
 }
@@ -81,8 +103,8 @@ let a: User;
 let b: User;
 
 beforeAll(async () => {
-  a = await makeUser("keys-a");
-  b = await makeUser("keys-b");
+  a = await securedUser("keys-a");
+  b = await securedUser("keys-b");
 });
 beforeEach(() => {
   h.fake.state.failures = null;
@@ -119,8 +141,12 @@ describe("POST /api/exchange-keys", () => {
     const [row] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, account.id));
     expect(JSON.stringify(row)).not.toContain(h.key.apiSecret);
     expect(JSON.stringify(row)).not.toContain(h.key.apiKey);
-    expect(decryptSecret(row!.apiSecretEnc!)).toBe(h.key.apiSecret);
-    expect(decryptSecret(row!.apiKeyEnc!)).toBe(h.key.apiKey);
+    expect(
+      openAccountKeys({ ...row!, apiKeyEnc: row!.apiKeyEnc!, apiSecretEnc: row!.apiSecretEnc! }),
+    ).toEqual({
+      apiKey: h.key.apiKey,
+      apiSecret: h.key.apiSecret,
+    });
     expect(row!.keyVersion).toBe(1);
     const [entry] = await db
       .select()
@@ -176,9 +202,36 @@ describe("POST /api/exchange-keys", () => {
   });
 });
 
+describe("who may add a live key", () => {
+  it("needs a verified email, two-factor authentication and a current code; nothing is stored or checked otherwise", async () => {
+    const calls = h.fake.state.requests.length;
+    const plain = await makeUser("keys-plain");
+    as(plain);
+    const body = { exchange: "bybit", label: "Main", ...h.key, testnet: false };
+    const unverified = await keysRoute.POST(req("POST", body), undefined);
+    expect(unverified.status).toBe(403);
+    expect((await unverified.json()).error.message).toMatch(/Verify your email address/);
+    await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, plain.id));
+    const verifiedNo2fa = await keysRoute.POST(req("POST", body), undefined);
+    expect(verifiedNo2fa.status).toBe(403);
+    expect((await verifiedNo2fa.json()).error.message).toMatch(/Turn on two-factor authentication/);
+    const sec = await secureUser(plain.id);
+    const wrong = await keysRoute.POST(req("POST", { ...body, code: "000000" }), undefined);
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.fields.code).toMatch(/not right/);
+    const used = await sec.code();
+    expect((await keysRoute.POST(req("POST", { ...body, code: used }), undefined)).status).toBe(201);
+    // The same code a second time (a replay) is refused.
+    const replay = await keysRoute.POST(req("POST", { ...body, label: "Again", code: used }), undefined);
+    expect(replay.status).toBe(400);
+    expect(await liveCount(plain.id)).toBe(1);
+    expect(h.fake.state.requests.length).toBeGreaterThan(calls);
+  });
+});
+
 describe("POST /api/exchange-keys rate limit", () => {
   it("after EXCHANGE_KEY_CHECKS_PER_HOUR checks → 429 with Retry-After; the exchange is not called, nothing stored", async () => {
-    const c = await makeUser("keys-c");
+    const c = await securedUser("keys-c");
     for (let i = 0; i < 8; i++)
       expect((await addKey(c, { apiSecret: `not-the-right-secret-${i}` })).status).toBe(400);
     const calls = h.fake.state.requests.length;
@@ -222,13 +275,18 @@ describe("listing, renaming, selecting, deleting", () => {
 
     expect((await tradingRoute.PUT(req("PUT", { accountId: live!.id }), undefined)).status).toBe(200);
     await db.update(tradingSettings).set({ autoTrade: true }).where(eq(tradingSettings.userId, a.id));
-    const refused = await keyRoute.DELETE(req("DELETE"), ctx(live!.id));
+    const refused = await keyRoute.DELETE(req("DELETE", { code: await code(a) }), ctx(live!.id));
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message).toMatch(/Auto-trading is using this account/);
     expect(await liveCount(a.id)).toBe(1);
 
     await db.update(tradingSettings).set({ autoTrade: false }).where(eq(tradingSettings.userId, a.id));
-    expect((await keyRoute.DELETE(req("DELETE"), ctx(live!.id))).status).toBe(200);
+    // Removing a live key needs a current second-factor code.
+    const noCode = await keyRoute.DELETE(req("DELETE"), ctx(live!.id));
+    expect(noCode.status).toBe(400);
+    expect((await noCode.json()).error.fields.code).toMatch(/6-digit code/);
+    expect(await liveCount(a.id)).toBe(1);
+    expect((await keyRoute.DELETE(req("DELETE", { code: await code(a) }), ctx(live!.id))).status).toBe(200);
     expect(await liveCount(a.id)).toBe(0);
     const [settings] = await db.select().from(tradingSettings).where(eq(tradingSettings.userId, a.id));
     expect(settings!.exchangeAccountId).toBe(a.paperAccountId);
@@ -280,7 +338,7 @@ describe("tenant isolation", () => {
     for (const id of [account.id, a.paperAccountId]) {
       for (const res of [
         await keyRoute.PATCH(req("PATCH", { label: "stolen" }), ctx(id)),
-        await keyRoute.DELETE(req("DELETE"), ctx(id)),
+        await keyRoute.DELETE(req("DELETE", { code: await code(b) }), ctx(id)),
         await tradingRoute.PUT(req("PUT", { accountId: id }), undefined),
         await resetRoute.POST(req("POST"), ctx(id)),
       ]) {

@@ -11,7 +11,6 @@ vi.hoisted(() => {
 import { and, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { auditLog, exchangeAccounts, orders, paperOrders, positions, tradingSettings } from "@/db/schema";
-import { encryptSecret, maskKey } from "@/lib/crypto/vault";
 import { env } from "@/lib/env";
 import { fanOut } from "@/lib/decision/fan-out";
 import { adapterForAccount, getAdapter } from "@/lib/exchange/get-adapter";
@@ -22,7 +21,7 @@ import { closeRedis } from "@/lib/redis";
 import { setSystemSetting } from "@/lib/system/settings";
 import { startExecuteWorker } from "@/workers/execute";
 import { startFakeBybit, type FakeBybit } from "../fakes/bybit";
-import { clearCandles, writeCandle } from "../helpers/accounts";
+import { addLiveAccount, clearCandles, writeCandle } from "../helpers/accounts";
 import { makeDecision } from "../helpers/decisions";
 import { createTraders } from "../helpers/traders";
 
@@ -271,22 +270,8 @@ describe("executeForUser on Bybit through ccxt (fake server)", () => {
     const key = `LIVEKEY${u}`.padEnd(16, "0");
     const secret = `live-secret-${u}`;
     fake.state.keys.set(key, { secret, balance: 10_000 });
-    const [acct] = await db
-      .insert(exchangeAccounts)
-      .values({
-        userId: u!,
-        exchange: "bybit",
-        label: "Bybit",
-        apiKeyEnc: encryptSecret(key),
-        apiSecretEnc: encryptSecret(secret),
-        keyVersion: 1,
-        keyHint: maskKey(key),
-      })
-      .$returningId();
-    await db
-      .update(tradingSettings)
-      .set({ exchangeAccountId: acct!.id })
-      .where(eq(tradingSettings.userId, u!));
+    const acctId = await addLiveAccount(u!, { apiKey: key, apiSecret: secret });
+    await db.update(tradingSettings).set({ exchangeAccountId: acctId }).where(eq(tradingSettings.userId, u!));
     return u!;
   }
 

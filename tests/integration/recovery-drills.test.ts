@@ -14,7 +14,7 @@ const server = await vi.hoisted(async () => {
 });
 
 import { and, eq, gt, inArray, like, sql } from "drizzle-orm";
-import { GET as health } from "@/app/api/health/route";
+import { GET as healthRoute } from "@/app/api/health/route";
 import { closeDb, db } from "@/db";
 import { decisions, exchangeAccounts, orders, paperOrders, positions } from "@/db/schema";
 import { fanOut, markFannedOut } from "@/lib/decision/fan-out";
@@ -38,6 +38,7 @@ const workerEnv = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const health = () => healthRoute(new Request("http://127.0.0.1/api/health"));
 
 beforeAll(async () => {
   await disableAllTraders();

@@ -35,7 +35,7 @@ describe("credentials", () => {
 describe("session checks", () => {
   it("a valid session loads the user without the password hash", async () => {
     const token = await signedIn();
-    const user = await loadSessionUser(token.id, token.sessionVersion);
+    const user = await loadSessionUser(token.id, token.sessionVersion, token.sessionId);
     expect(user?.email).toBe(token.email);
     expect(user && "passwordHash" in user).toBe(false);
   });
@@ -46,22 +46,26 @@ describe("session checks", () => {
       .update(users)
       .set({ status: "suspended" })
       .where(eq(users.id, Number(token.id)));
-    expect(await loadSessionUser(token.id, token.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(token.id, token.sessionVersion, token.sessionId)).toBeNull();
     expect(await authorizeCredentials({ email: token.email, password: "longenough1" })).toBeNull();
   });
 
   it("log out everywhere: tokens issued before the bump stop working, a new login works", async () => {
     const token = await signedIn();
     await revokeSessions(Number(token.id));
-    expect(await loadSessionUser(token.id, token.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(token.id, token.sessionVersion, token.sessionId)).toBeNull();
     const fresh = await authorizeCredentials({ email: token.email, password: "longenough1" });
     expect(fresh?.sessionVersion).toBe(token.sessionVersion! + 1);
-    expect(await loadSessionUser(fresh!.id, fresh!.sessionVersion)).not.toBeNull();
+    expect(await loadSessionUser(fresh!.id, fresh!.sessionVersion, fresh!.sessionId)).not.toBeNull();
   });
 
   it("a token for a user that does not exist, or with a garbage id, is rejected", async () => {
-    expect(await loadSessionUser("999999999", 1)).toBeNull();
-    expect(await loadSessionUser("abc", 1)).toBeNull();
-    expect(await loadSessionUser(undefined, undefined)).toBeNull();
+    const token = await signedIn();
+    expect(await loadSessionUser("999999999", 1, token.sessionId)).toBeNull();
+    expect(await loadSessionUser("abc", 1, token.sessionId)).toBeNull();
+    expect(await loadSessionUser(undefined, undefined, undefined)).toBeNull();
+    // A token from before server-side sessions (no session id) or with a made-up one is not a session.
+    expect(await loadSessionUser(token.id, token.sessionVersion, undefined)).toBeNull();
+    expect(await loadSessionUser(token.id, token.sessionVersion, "x".repeat(32))).toBeNull();
   });
 });

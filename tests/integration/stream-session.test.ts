@@ -42,7 +42,11 @@ const open = () => streamRoute.GET(new Request("http://localhost/api/stream"), u
 describe("GET /api/stream and revoked sessions", () => {
   it("an open stream keeps delivering while the session is valid and ends with `revoked` once it is revoked", async () => {
     const user = await makeUser("stream");
-    h.session.current = { user: { id: String(user.id) }, sessionVersion: user.sessionVersion };
+    h.session.current = {
+      user: { id: String(user.id) },
+      sessionVersion: user.sessionVersion,
+      sessionId: user.sessionId,
+    };
     const res = await open();
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();

@@ -1,7 +1,7 @@
 // The market-feed worker role: one elected feed per configured symbol (1m), from replay or live Bybit.
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
-import type { Runnable, WorkerContext } from "@/workers/registry";
+import type { Runnable, WorkerContext } from "@/workers/types";
 import { runBybit } from "./bybit-source";
 import { runReplay } from "./replay-source";
 import { startSeriesFeed } from "./series-feed";

@@ -1,7 +1,7 @@
 // One series' feed with leader election: every worker runs one per configured symbol; only the lock holder
 // writes. A standby polls every 2 s and takes over within TTL + poll (≤ 12 s) when the leader dies.
 import type { Redis } from "ioredis";
-import type { Runnable } from "@/workers/registry";
+import type { Runnable } from "@/workers/types";
 import { getLogger } from "@/lib/log";
 import { warnUnlessOutage } from "@/lib/outage-log";
 import { feedLockKey, feedStatusKey, latestCandle, seriesChannel, seriesKey } from "@/lib/market/series";

@@ -1,5 +1,6 @@
 "use client";
 // The log-in form: posts to the `login` server action and shows its errors in place.
+import Link from "next/link";
 import { useActionState } from "react";
 import { CircleAlertIcon } from "lucide-react";
 
@@ -44,7 +45,15 @@ export function LoginForm({ next }: { next?: string }) {
           <FieldError id="email-error">{errors.email}</FieldError>
         </Field>
         <Field invalid={!!errors.password}>
-          <FieldLabel htmlFor="password">Password</FieldLabel>
+          <div className="flex items-center justify-between gap-2">
+            <FieldLabel htmlFor="password">Password</FieldLabel>
+            <Link
+              href="/forgot-password"
+              className="text-muted-foreground hover:text-primary text-xs underline-offset-4 hover:underline"
+            >
+              Forgot password?
+            </Link>
+          </div>
           <Input
             id="password"
             name="password"

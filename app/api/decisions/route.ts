@@ -1,8 +1,7 @@
 // GET /api/decisions?symbol=&limit= — recent decisions the user may see, with their reasons.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute, readQuery } from "@/lib/api/handler";
-import { requireApiUser } from "@/lib/auth/session";
+import { withUser } from "@/lib/api/route";
 import { decisionView, decisionsForUser } from "@/lib/decision/queries";
 import { env } from "@/lib/env";
 
@@ -21,9 +20,7 @@ const query = z.object({
     .default(50),
 });
 
-export const GET = apiRoute(async (req) => {
-  const user = await requireApiUser();
-  const { symbol, limit } = readQuery(req, query);
+export const GET = withUser({ query }, async ({ user, query: { symbol, limit } }) => {
   const rows = await decisionsForUser(user.id, symbol, limit);
   return NextResponse.json({ items: rows.map(decisionView) });
 });

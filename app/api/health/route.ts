@@ -2,6 +2,7 @@
 // order row stuck pending. 200 when all hold, 503 naming the failing checks. Public: no secrets, no user data.
 import { NextResponse } from "next/server";
 import { pool } from "@/db";
+import { withPublic } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
 import { liveness, type LivenessCheck } from "@/lib/system/liveness";
@@ -27,7 +28,7 @@ async function timed(fn: () => Promise<unknown>): Promise<Check> {
   }
 }
 
-export async function GET() {
+export const GET = withPublic({}, async () => {
   const [mysql, redisCheck] = await Promise.all([
     timed(() => pool.query("SELECT 1")),
     timed(() => redis().ping()),
@@ -69,4 +70,4 @@ export async function GET() {
     },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
-}
+});

@@ -1,8 +1,7 @@
 // GET /api/logs?page=&limit= — the signed-in user's own orders (the trade log), newest first.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute, readQuery } from "@/lib/api/handler";
-import { requireApiUser } from "@/lib/auth/session";
+import { withUser } from "@/lib/api/route";
 import { listOrders } from "@/lib/trading/trade-log";
 
 const query = z.object({
@@ -20,8 +19,6 @@ const query = z.object({
     .default(20),
 });
 
-export const GET = apiRoute(async (req) => {
-  const user = await requireApiUser();
-  const { page, limit } = readQuery(req, query);
+export const GET = withUser({ query }, async ({ user, query: { page, limit } }) => {
   return NextResponse.json(await listOrders(user.id, page, limit));
 });

@@ -1,6 +1,7 @@
 // GET /api/metrics — Prometheus metrics, for a scraper holding METRICS_TOKEN (404 when no token is configured)
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
+import { withPublic } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import { metricsRegistry } from "@/lib/metrics/registry";
@@ -17,7 +18,8 @@ function tokenMatches(header: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function GET(req: Request) {
+// Public to the wrapper: the bearer token below is this endpoint's own authentication.
+export const GET = withPublic({}, async ({ req }) => {
   const token = env.METRICS_TOKEN;
   if (!token)
     return NextResponse.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
@@ -37,4 +39,4 @@ export async function GET(req: Request) {
       { status: 503 },
     );
   }
-}
+});

@@ -1,12 +1,8 @@
 // GET /api/portfolio — the signed-in user's selected account: equity, realised PnL, open position, last price.
 import { NextResponse } from "next/server";
-import { apiRoute } from "@/lib/api/handler";
-import { requireApiUser } from "@/lib/auth/session";
+import { withUser } from "@/lib/api/route";
 import { getPortfolio } from "@/lib/trading/portfolio";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async () => {
-  const user = await requireApiUser();
-  return NextResponse.json(await getPortfolio(user.id));
-});
+export const GET = withUser({}, async ({ user }) => NextResponse.json(await getPortfolio(user.id)));

@@ -1,19 +1,15 @@
 // GET /api/settings — the signed-in user's trading settings. PUT — validated partial update (400 naming the field).
 import { NextResponse } from "next/server";
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { requireApiUser } from "@/lib/auth/session";
+import { withUser } from "@/lib/api/route";
 import { planFor } from "@/lib/billing/limits";
 import { getSettings, settingsInput, settingsView, updateSettings } from "@/lib/trading/settings";
 
-export const GET = apiRoute(async () => {
-  const user = await requireApiUser();
+export const GET = withUser({}, async ({ user }) => {
   const { plan } = await planFor(user);
   return NextResponse.json({ settings: settingsView(await getSettings(user.id)), plan });
 });
 
-export const PUT = apiRoute(async (req) => {
-  const user = await requireApiUser();
-  const input = await readJson(req, settingsInput);
-  const saved = await updateSettings(user.id, input, (await planFor(user)).plan);
+export const PUT = withUser({ body: settingsInput }, async ({ user, body }) => {
+  const saved = await updateSettings(user.id, body, (await planFor(user)).plan);
   return NextResponse.json({ settings: settingsView(saved) });
 });

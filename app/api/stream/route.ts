@@ -3,8 +3,7 @@
 // stored candles from that id on are sent first. A comment every 15 s keeps proxies from closing the stream. Every
 // STREAM_SESSION_CHECK_SECONDS the session is checked again against MySQL: once it is revoked (log out everywhere,
 // suspension) the stream sends `revoked` and ends, and the browser's reconnect gets a 401.
-import { apiRoute } from "@/lib/api/handler";
-import { requireApiUser } from "@/lib/auth/session";
+import { withUser } from "@/lib/api/route";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { env } from "@/lib/env";
 import { decisionsChannel, userChannel } from "@/lib/events/channels";
@@ -17,8 +16,7 @@ export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
 
-export const GET = apiRoute(async (req) => {
-  const user = await requireApiUser();
+export const GET = withUser({}, async ({ req, user }) => {
   const lastId = Number(req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId"));
   const bySymbol = new Map(env.MARKET_SYMBOLS.map((s) => [seriesChannel(s), s]));
   const decisions = decisionsChannel();
@@ -49,7 +47,7 @@ export const GET = apiRoute(async (req) => {
       });
       const ping = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
       const recheck = setInterval(() => {
-        loadSessionUser(String(user.id), user.sessionVersion)
+        loadSessionUser(String(user.id), user.sessionVersion, user.sessionId)
           .then((still) => {
             if (still) return;
             send(`event: revoked\ndata: {}\n\n`);

@@ -1,6 +1,9 @@
 // Browser-test setup: a fresh database, then the production build (next start) and the worker process
 // running against it. The app is reached at `baseURL`; everything is stopped and dropped afterwards.
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startE2eFakeBybit } from "../../fakes/bybit";
 import { startFakeStripe } from "../../fakes/stripe";
@@ -12,14 +15,24 @@ declare module "vitest" {
     baseURL: string;
     /** The fake Stripe's URL, or "" when billing is off for this run (E2E_BILLING=off). */
     stripeURL: string;
+    /** A file holding everything the web server printed (its JSON log lines), for tests that read the log. */
+    webLogFile: string;
   }
 }
 
-function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+): ChildProcess {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const echo = process.env.E2E_VERBOSE === "1";
-  child.stdout?.on("data", (d: Buffer) => echo && process.stdout.write(`[${name}] ${d}`));
-  child.stderr?.on("data", (d: Buffer) => process.stderr.write(`[${name}] ${d}`));
+  const keep = (d: Buffer) => logFile && appendFileSync(logFile, d);
+  child.stdout?.on("data", (d: Buffer) => (keep(d), echo && process.stdout.write(`[${name}] ${d}`)));
+  // The web server's JSON log goes to its file only (tests read it); everything else on stderr is shown.
+  child.stderr?.on("data", (d: Buffer) => (keep(d), !logFile && process.stderr.write(`[${name}] ${d}`)));
   return child;
 }
 
@@ -93,9 +106,16 @@ export default async function setup(project: TestProject) {
     // GET /api/metrics is on (bearer token) for the admin e2e tests.
     METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
   };
+  const webLogFile = path.join(mkdtempSync(path.join(tmpdir(), "tickpilot-e2e-")), "web.log");
   const procs = [
     start("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "workers/index.ts"], env),
-    start("web", "node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], env),
+    start(
+      "web",
+      "node_modules/.bin/tsx",
+      ["server.ts"],
+      { ...env, HOST: "127.0.0.1", LOG_LEVEL: "info" },
+      webLogFile,
+    ),
   ];
   try {
     await waitForHealth(baseURL, 90_000);
@@ -104,11 +124,13 @@ export default async function setup(project: TestProject) {
     await fakeBybit.close();
     await fakeStripe?.close();
     await destroyTestEnv(testEnv);
-    throw err;
+    const tail = existsSync(webLogFile) ? readFileSync(webLogFile, "utf8").slice(-4000) : "(no output)";
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nweb server output:\n${tail}`);
   }
   project.provide("testEnv", testEnv);
   project.provide("baseURL", baseURL);
   project.provide("stripeURL", fakeStripe?.url ?? "");
+  project.provide("webLogFile", webLogFile);
   return async () => {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();

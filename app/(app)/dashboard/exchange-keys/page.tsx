@@ -49,7 +49,15 @@ export default async function ExchangeKeysPage() {
           <AccountsList accounts={live} />
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <AddKeyForm canAdd={limit === null} blockedTitle={limit?.title} blockedReason={limit?.message} />
+          <AddKeyForm
+            canAdd={limit === null}
+            blockedTitle={limit?.title}
+            blockedReason={limit?.message}
+            prerequisites={{
+              emailVerified: user.emailVerifiedAt !== null,
+              twoFactor: user.totpEnabledAt !== null,
+            }}
+          />
           <EgressIps ips={env.WORKER_EGRESS_IPS} />
           <p className="text-muted-foreground flex items-start gap-2 text-xs">
             <LockKeyholeIcon className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />

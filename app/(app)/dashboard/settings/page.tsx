@@ -1,8 +1,7 @@
-// GET /dashboard/settings — risk level, leverage cap, minimum confidence, custom prompt, daily loss limit, sessions.
+// GET /dashboard/settings — risk level, leverage cap, minimum confidence, custom prompt, daily loss limit.
 import type { Metadata } from "next";
 import { KeptSettingsNotice } from "@/components/billing/kept-settings-notice";
 import { PageHeader } from "@/components/page-header";
-import { SecurityCard } from "@/components/trading/security-card";
 import { SettingsForm } from "@/components/trading/settings-form";
 import { requireUser } from "@/lib/auth/session";
 import { effectivePlan } from "@/lib/billing/effective-plan";
@@ -34,7 +33,6 @@ export default async function SettingsPage() {
           }}
           plan={{ name: plan.name, maxLeverage: plan.maxLeverage, customPrompt: plan.customPrompt }}
         />
-        <SecurityCard />
       </div>
     </>
   );

@@ -2,8 +2,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/lib/admin/audit-log";
-import { pageParam, requireAdminActor } from "@/lib/admin/request";
-import { apiRoute, readQuery } from "@/lib/api/handler";
+import { pageParam } from "@/lib/admin/request";
+import { withAdmin } from "@/lib/api/route";
 
 const query = z.object({
   userId: z.coerce.number().int().positive().optional(),
@@ -15,9 +15,7 @@ const query = z.object({
   page: pageParam,
 });
 
-export const GET = apiRoute(async (req) => {
-  await requireAdminActor(req);
-  const filter = readQuery(req, query);
+export const GET = withAdmin({ query }, async ({ query: filter }) => {
   const { rows, total } = await listAudit(filter);
   return NextResponse.json({ entries: rows, total, page: filter.page, pageSize: AUDIT_PAGE_SIZE });
 });

@@ -2,8 +2,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { DECISIONS_PAGE_SIZE, listDecisions } from "@/lib/admin/decision-log";
-import { pageParam, requireAdminActor } from "@/lib/admin/request";
-import { apiRoute, readQuery } from "@/lib/api/handler";
+import { pageParam } from "@/lib/admin/request";
+import { withAdmin } from "@/lib/api/route";
 
 const query = z.object({
   symbol: z
@@ -15,9 +15,7 @@ const query = z.object({
   page: pageParam,
 });
 
-export const GET = apiRoute(async (req) => {
-  await requireAdminActor(req);
-  const { symbol, page } = readQuery(req, query);
+export const GET = withAdmin({ query }, async ({ query: { symbol, page } }) => {
   const { rows, total } = await listDecisions(symbol, page);
   return NextResponse.json({ decisions: rows, total, page, pageSize: DECISIONS_PAGE_SIZE });
 });

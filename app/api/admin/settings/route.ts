@@ -1,17 +1,11 @@
 // GET /api/admin/settings — system settings with env defaults; PUT — change some (validated, audited, live)
 import { NextResponse } from "next/server";
-import { requireAdminActor } from "@/lib/admin/request";
 import { readSettingsView, settingsPatchSchema, updateSettings } from "@/lib/admin/system-settings";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { withAdmin } from "@/lib/api/route";
 
-export const GET = apiRoute(async (req) => {
-  await requireAdminActor(req);
-  return NextResponse.json(await readSettingsView());
-});
+export const GET = withAdmin({}, async () => NextResponse.json(await readSettingsView()));
 
-export const PUT = apiRoute(async (req) => {
-  const actor = await requireAdminActor(req);
-  const patch = await readJson(req, settingsPatchSchema);
-  const changed = await updateSettings(actor, patch);
+export const PUT = withAdmin({ body: settingsPatchSchema }, async ({ actor, body }) => {
+  const changed = await updateSettings(actor, body);
   return NextResponse.json({ changed, settings: await readSettingsView() });
 });

@@ -1,12 +1,10 @@
 // GET /api/admin/status — feeds, per-symbol decision state, LLM spend, worker heartbeats, queue counts
 import { NextResponse } from "next/server";
 import { queueCounts } from "@/lib/admin/queues";
-import { requireAdminActor } from "@/lib/admin/request";
 import { systemStatus } from "@/lib/admin/status";
-import { apiRoute } from "@/lib/api/handler";
+import { withAdmin } from "@/lib/api/route";
 
-export const GET = apiRoute(async (req) => {
-  await requireAdminActor(req);
+export const GET = withAdmin({}, async () => {
   const [status, queues] = await Promise.all([systemStatus(), queueCounts()]);
   return NextResponse.json({ ...status, queues });
 });

@@ -1,16 +1,14 @@
-// POST /api/auth/register — create an account from JSON { email, password, name? }; 201, or 400/409/429 writing nothing.
+// POST /api/auth/register — create an account from JSON { email, password, name? }; 201, or 400/409/415/429
+// writing nothing.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { withPublic } from "@/lib/api/route";
 import { audit } from "@/lib/audit";
-import { clientIp } from "@/lib/auth/client-ip";
 import { limitAuthAttempt, rateLimitedError } from "@/lib/auth/rate-limit";
 import { registerUser } from "@/lib/auth/register";
 import { signupSchema } from "@/lib/auth/schemas";
 
-export const POST = apiRoute(async (req) => {
-  const body = await readJson(req, z.unknown());
-  const ip = clientIp(req.headers);
+export const POST = withPublic({ body: z.unknown() }, async ({ body, ip }) => {
   const rawEmail = (body as { email?: unknown } | null)?.email;
   const limited = await limitAuthAttempt("signup", ip, typeof rawEmail === "string" ? rawEmail : undefined);
   if (!limited.ok) throw rateLimitedError(limited.retryAfter);

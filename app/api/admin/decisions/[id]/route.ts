@@ -1,10 +1,9 @@
 // GET /api/admin/decisions/[id] — one decision with its full prompt and raw LLM response
 import { NextResponse } from "next/server";
 import { getDecision } from "@/lib/admin/decision-log";
-import { parseId, requireAdminActor } from "@/lib/admin/request";
-import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/params";
+import { withAdmin } from "@/lib/api/route";
 
-export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (req, { params }) => {
-  await requireAdminActor(req);
-  return NextResponse.json({ decision: await getDecision(parseId((await params).id)) });
+export const GET = withAdmin({ params: idParams }, async ({ params }) => {
+  return NextResponse.json({ decision: await getDecision(params.id) });
 });

@@ -1,11 +1,9 @@
 // GET /api/admin/users/[id] — one user with accounts (masked hint only), settings and recent orders
 import { NextResponse } from "next/server";
-import { parseId, requireAdminActor } from "@/lib/admin/request";
 import { getUserDetail } from "@/lib/admin/users";
-import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/params";
+import { withAdmin } from "@/lib/api/route";
 
-export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (req, { params }) => {
-  await requireAdminActor(req);
-  const id = parseId((await params).id);
-  return NextResponse.json(await getUserDetail(id));
+export const GET = withAdmin({ params: idParams }, async ({ params }) => {
+  return NextResponse.json(await getUserDetail(params.id));
 });

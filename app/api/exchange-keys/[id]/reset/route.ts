@@ -1,18 +1,10 @@
 // POST /api/exchange-keys/[id]/reset — reset a paper account: positions closed, balance back to the initial one.
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
 import { resetPaper } from "@/lib/accounts/manage-accounts";
-import { parseAccountId } from "@/lib/accounts/schemas";
-import { clientIp } from "@/lib/auth/client-ip";
-import { requireApiUser } from "@/lib/auth/session";
+import { idParams } from "@/lib/api/params";
+import { withUser } from "@/lib/api/route";
 
-type Ctx = { params: Promise<{ id: string }> };
-
-export const POST = apiRoute<Ctx>(async (req, ctx) => {
-  const user = await requireApiUser();
-  const id = parseAccountId((await ctx.params).id);
-  if (id === null) throw new AppError("not_found", "Exchange account not found");
-  const balance = await resetPaper(user, id, clientIp(req.headers));
+export const POST = withUser({ params: idParams }, async ({ user, params, ip }) => {
+  const balance = await resetPaper(user, params.id, ip);
   return NextResponse.json({ balance });
 });

@@ -1,12 +1,10 @@
 // POST /api/admin/users/[id]/reactivate — let a suspended user log in again (audited)
 import { NextResponse } from "next/server";
-import { parseId, requireAdminActor } from "@/lib/admin/request";
 import { reactivateUser } from "@/lib/admin/user-actions";
-import { apiRoute } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/params";
+import { withAdmin } from "@/lib/api/route";
 
-export const POST = apiRoute<{ params: Promise<{ id: string }> }>(async (req, { params }) => {
-  const actor = await requireAdminActor(req);
-  const id = parseId((await params).id);
-  await reactivateUser(actor, id);
+export const POST = withAdmin({ params: idParams }, async ({ actor, params }) => {
+  await reactivateUser(actor, params.id);
   return NextResponse.json({ ok: true, status: "active" });
 });

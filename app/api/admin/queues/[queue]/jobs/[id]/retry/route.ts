@@ -1,16 +1,15 @@
 // POST /api/admin/queues/[queue]/jobs/[id]/retry — move a failed job back to waiting (audited)
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { retryFailedJob } from "@/lib/admin/queues";
-import { requireAdminActor } from "@/lib/admin/request";
-import { AppError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/handler";
+import { withAdmin } from "@/lib/api/route";
 
-export const POST = apiRoute<{ params: Promise<{ queue: string; id: string }> }>(async (req, { params }) => {
-  const actor = await requireAdminActor(req);
-  const { queue, id } = await params;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(queue) || !/^[A-Za-z0-9_.-]{1,128}$/.test(id)) {
-    throw new AppError("not_found", "Job not found");
-  }
+const params = z.object({
+  queue: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/),
+});
+
+export const POST = withAdmin({ params }, async ({ actor, params: { queue, id } }) => {
   await retryFailedJob(actor, queue, id);
   return NextResponse.json({ ok: true });
 });
