@@ -40,7 +40,13 @@ const workerEnv = (extra: Record<string, string> = {}) => ({
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const health = () => healthRoute(new Request("http://127.0.0.1/api/health"));
 
+// Other files' decisions that are still current would be fanned out to this file's traders by the sweeper (as
+// they would to any member of their group): the drills start with none.
+const expireCurrentDecisions = () =>
+  db.update(decisions).set({ expiresAt: new Date() }).where(gt(decisions.expiresAt, new Date()));
+
 beforeAll(async () => {
+  await expireCurrentDecisions();
   await disableAllTraders();
   await writeCandle("BTCUSDT", { t: Date.UTC(2030, 0, 1), c: PRICE });
 });
@@ -170,6 +176,7 @@ describe("recovery drills", () => {
     // files' decisions of that group for later ticks would supersede it: they go first.
     const key = groupKey("BTCUSDT", "medium", null, "builtin/indicators-v1");
     await db.delete(decisions).where(and(eq(decisions.groupKey, key), gt(decisions.tickTime, new Date())));
+    await expireCurrentDecisions();
     const d = await makeDecision({
       action: "buy",
       groupKey: key,
