@@ -5,7 +5,7 @@ import "server-only";
 // 2. re-runs the fan-out of current decisions whose "fanned out" mark is gone (Redis restarted mid fan-out):
 //    job ids dedupe, so users already enqueued get nothing twice.
 // A row put back MAX_RECOVERIES times is settled instead (failed only after the exchange confirms no order).
-import { and, eq, gt, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lt, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions, orders } from "@/db/schema";
 import {
@@ -93,6 +93,8 @@ async function refanDecisions(now: number): Promise<{ decisions: number; jobs: n
     .from(decisions)
     .where(
       and(
+        // Current decisions only: their tick has come and their interval has not run out.
+        lte(decisions.tickTime, new Date(now)),
         gt(decisions.expiresAt, new Date(now)),
         inArray(decisions.action, ["buy", "sell", "close"]),
         gt(decisions.createdAt, new Date(now - 24 * 3600_000)),
