@@ -166,6 +166,16 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,64}$/, "letters, digits and . _ : - only")
     .default("default"),
+  /** Live accounts with something open are reconciled at least this often (seconds). */
+  RECONCILE_OPEN_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  /** Live accounts with auto-trading on and nothing open are reconciled at least this often (seconds). */
+  RECONCILE_IDLE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+  /** Private WebSocket streams (new orders, fills, positions) one worker keeps open, busiest accounts first. */
+  RECONCILE_STREAMS_MAX: z.coerce.number().int().min(0).max(10_000).default(200),
+  /** Execution skips an order when the price moved more than this fraction since the decision (0.01 = 1 %). */
+  EXECUTION_MAX_PRICE_MOVE: z.coerce.number().min(0.0005).max(0.5).default(0.01),
+  /** Execution skips an order when the newest candle is older than this (seconds): the feed is stale. */
+  EXECUTION_MAX_FEED_AGE_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
   /** Share of an exchange's published rate limits Tickpilot's shared buckets allow (headroom for others). */
   EXCHANGE_RATE_LIMIT_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
   /** Public IPs the workers call exchanges from, comma-separated; shown so users can whitelist them. */

@@ -5,6 +5,7 @@ import { startExecuteWorker } from "./execute";
 import { startMarketFeed } from "./market-feed";
 import { startPaperWorker } from "./paper";
 import { startBillingWorker } from "./billing";
+import { startReconcileWorker } from "./reconcile";
 import { startSweeper } from "./sweeper";
 import type { Runnable, WorkerContext } from "./types";
 
@@ -20,6 +21,7 @@ const STARTERS: Record<string, Starter> = {
   paper: startPaperWorker,
   billing: startBillingWorker,
   sweeper: startSweeper,
+  reconcile: startReconcileWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

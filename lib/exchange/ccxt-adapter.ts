@@ -175,15 +175,15 @@ export class CcxtAdapter implements ExchangeAdapter {
   }
 
   async setLeverage(symbol: string, leverage: number): Promise<void> {
-    try {
-      await ensureMarkets(this.ex, this.cacheKey);
-      await this.limits.acquire("request");
-      await this.ex.setLeverage(leverage, this.config.toMarket(symbol));
-    } catch (err) {
-      // Bybit answers "leverage not modified" (110043) when it is already set: that is success.
-      if (err instanceof ccxt.BadRequest && /110043|not modified/i.test(err.message)) return;
-      throw mapCcxtError(err, this.config.name);
-    }
+    await this.call(async () => {
+      try {
+        await this.ex.setLeverage(leverage, this.config.toMarket(symbol));
+      } catch (err) {
+        // Bybit answers "leverage not modified" (110043) when it is already set: that is success.
+        if (err instanceof ccxt.BadRequest && /110043|not modified/i.test(err.message)) return;
+        throw err;
+      }
+    });
   }
 
   async placeMarketOrder(input: PlaceOrderInput): Promise<ExchangeOrder> {

@@ -6,6 +6,15 @@ import { ExchangeError } from "./types";
 /** Translate anything a ccxt call threw into an ExchangeError. */
 export function mapCcxtError(err: unknown, exchangeName: string): ExchangeError {
   if (err instanceof ExchangeError) return err;
+  // Rate limits first, before the auth classes (an HTTP 403 "access too frequent" must never look like a revoked
+  // key; RateLimitExceeded is a DDoSProtection, a NetworkError): Bybit's 10006 and its HTTP 403
+  // "access too frequent" both land here.
+  if (
+    err instanceof ccxt.RateLimitExceeded ||
+    err instanceof ccxt.DDoSProtection ||
+    (err instanceof Error && /access too frequent|too many visits|10006/i.test(err.message))
+  )
+    return new ExchangeError("rate_limited", `${exchangeName} is rate-limiting requests; retrying shortly`);
   // PermissionDenied is a subclass of AuthenticationError in ccxt: test it first.
   if (err instanceof ccxt.PermissionDenied)
     return new ExchangeError("permission", `The ${exchangeName} key lacks a permission this action needs`);
@@ -16,14 +25,6 @@ export function mapCcxtError(err: unknown, exchangeName: string): ExchangeError 
   if (err instanceof ccxt.OrderNotFound) return new ExchangeError("not_found", "Order not found");
   if (err instanceof ccxt.InvalidOrder || err instanceof ccxt.BadRequest || err instanceof ccxt.BadSymbol)
     return new ExchangeError("rejected", `${exchangeName} rejected the order: ${shortReason(err)}`);
-  // Rate limits first (RateLimitExceeded is a DDoSProtection, a NetworkError): Bybit's 10006 and its HTTP 403
-  // "access too frequent" both land here.
-  if (
-    err instanceof ccxt.RateLimitExceeded ||
-    err instanceof ccxt.DDoSProtection ||
-    (err instanceof Error && /access too frequent|too many visits|10006/i.test(err.message))
-  )
-    return new ExchangeError("rate_limited", `${exchangeName} is rate-limiting requests; retrying shortly`);
   if (
     err instanceof ccxt.NetworkError ||
     err instanceof ccxt.RequestTimeout ||

@@ -1,8 +1,9 @@
 import "server-only";
-// The daily loss limit: realised PnL since 00:00 UTC; past the limit, auto-trading switches itself off.
+// The daily loss limit: realised PnL net of fees since 00:00 UTC, from the one ledger (fills of paper and live
+// accounts alike); past the limit, auto-trading switches itself off.
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { positions, tradingSettings, type TradingSettings } from "@/db/schema";
+import { fills, tradingSettings, type TradingSettings } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { createBatcher } from "@/lib/batch/batcher";
 import { inList } from "@/lib/batch/bulk-sql";
@@ -12,22 +13,19 @@ const pnlBatch = createBatcher<number, number>({
     const midnight = new Date();
     midnight.setUTCHours(0, 0, 0, 0);
     const rows = await db
-      .select({ userId: positions.userId, pnl: sql<string>`COALESCE(SUM(${positions.realizedPnl}), 0)` })
-      .from(positions)
-      .where(
-        and(
-          inList(positions.userId, userIds),
-          eq(positions.status, "closed"),
-          gte(positions.closedAt, midnight),
-        ),
-      )
-      .groupBy(positions.userId);
+      .select({
+        userId: fills.userId,
+        pnl: sql<string>`COALESCE(SUM(${fills.realizedPnl} - ${fills.fee}), 0)`,
+      })
+      .from(fills)
+      .where(and(inList(fills.userId, userIds), gte(fills.executedAt, midnight)))
+      .groupBy(fills.userId);
     const byUser = new Map(rows.map((r) => [r.userId, Number(r.pnl)]));
     return userIds.map((id) => byUser.get(id) ?? 0);
   },
 });
 
-/** Realised PnL (USDT) of the user's positions closed today (UTC), fees included (reads of concurrent jobs batched). */
+/** Realised PnL (USDT) of the user's fills today (UTC), net of their fees (reads of concurrent jobs batched). */
 export function realizedPnlToday(userId: number): Promise<number> {
   return pnlBatch(userId);
 }

@@ -10,6 +10,12 @@ import { latestCandle } from "@/lib/market/series";
 import { loadExecutionContext, loadSelectedAccount, type ExecutionAccount } from "@/lib/system/guards";
 import { clientOrderIdFor } from "./client-order-id";
 import { enforceDailyLossLimit } from "./daily-loss";
+import {
+  afterLiveOrder,
+  ensureReconciledOnce,
+  foreignPositionReason,
+  marketSkipReason,
+} from "./market-guards";
 import { staleDecisionReason } from "./decision-freshness";
 import { loadDecision } from "./load-decision";
 import { claimOrderRow, FINAL_STATUSES, finishOrder } from "./record";
@@ -32,7 +38,8 @@ export class InterruptedExecutionError extends Error {
   override name = "InterruptedExecutionError";
 }
 
-const filled = (o: ExchangeOrder): "filled" | "placed" => (o.status === "filled" ? "filled" : "placed");
+/** The row status of an exchange order (open → placed; the exchange's other states as they are). */
+const filled = (o: ExchangeOrder): Order["status"] => (o.status === "open" ? "placed" : o.status);
 
 /** What an earlier attempt of this job already did on the exchange (found by client order id). */
 export async function legsOnExchange(
@@ -63,6 +70,7 @@ export function outcomeOfExisting(
     exchangeAccountId: accountId,
     side: existing.side,
     qty: existing.qty,
+    filledQty: existing.filledQty,
     price: existing.price,
     fee: existing.fee,
     exchangeOrderId: existing.id,
@@ -143,10 +151,15 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     );
   }
 
+  const live = account.exchange !== "paper";
   try {
     const adapter = deps.adapterFor(account);
     if (deps.shouldStop?.()) throw new InterruptedExecutionError("worker shutting down before the first leg");
+    // A live account is read back from its exchange once per worker process before its first order.
+    if (live) await ensureReconciledOnce(account.id);
+    const foreign = live ? await foreignPositionReason(account.id, symbol) : null;
     if (decision.action === "close") {
+      if (foreign) return skip(foreign);
       const position = await adapter.getPosition(symbol);
       if (!position) return skip("No open position to close.");
       const side = position.side === "long" ? "sell" : "buy";
@@ -157,12 +170,14 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
         clientOrderId: openId,
         reduceOnly: true,
       });
+      if (live) await afterLiveOrder(account.id);
       const result = await finishOrder(order, {
         status: filled(o),
         kind: "close",
         exchangeAccountId: account.id,
         side,
         qty: o.qty,
+        filledQty: o.filledQty,
         price: o.price,
         fee: o.fee,
         exchangeOrderId: o.id,
@@ -180,6 +195,9 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       adapter.getBalance(),
       latestCandle(symbol),
     ]);
+    const market = marketSkipReason(decision, candle);
+    if (market) return skip(market);
+    if (position && foreign) return skip(foreign);
     if (position?.side === want) return skip(`Already ${want}: keeping the open position.`);
     let balance = firstBalance;
     // A resumed flip whose close leg went through before the crash is still a flip.
@@ -225,10 +243,13 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       price,
       stopFraction,
       decision.takeProfit ?? stopFraction * 2,
+      limits.priceTick,
     );
-    if (!(stopLoss > 0) || !(takeProfit > 0))
+    const ordered =
+      side === "buy" ? stopLoss < price && price < takeProfit : takeProfit < price && price < stopLoss;
+    if (!(stopLoss > 0) || !(takeProfit > 0) || !ordered)
       return skip(
-        `Stop loss ${stopLoss} or take profit ${takeProfit} is not a valid price: no position opened.`,
+        `Stop loss ${stopLoss} or take profit ${takeProfit} is not on the right side of ${price}: no position opened.`,
       );
     await adapter.setLeverage(symbol, leverage);
     const o = await adapter.placeMarketOrder({
@@ -239,12 +260,14 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       stopLoss,
       takeProfit,
     });
+    if (live) await afterLiveOrder(account.id);
     return finishOrder(order, {
       status: filled(o),
       kind,
       exchangeAccountId: account.id,
       side,
       qty: o.qty,
+      filledQty: o.filledQty,
       price: o.price,
       leverage,
       stopLoss,

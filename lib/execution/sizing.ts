@@ -59,17 +59,23 @@ export function sizePosition(input: {
   return { ok: true, qty };
 }
 
-/** Absolute stop-loss and take-profit prices for an entry. */
+/** A price on the market's tick grid (the nearest tick; no float dust). */
+export function roundToTick(price: number, tick: number): number {
+  const decimals = Math.max(0, Math.ceil(-Math.log10(tick) - 1e-9));
+  return Number((Math.round(price / tick) * tick).toFixed(decimals));
+}
+
+/** Absolute stop-loss and take-profit prices for an entry, on the market's price tick. */
 export function protectivePrices(
   side: "buy" | "sell",
   entry: number,
   stopFraction: number,
   takeFraction: number,
+  tick = 0.01,
 ) {
   const dir = side === "buy" ? 1 : -1;
-  const round = (p: number) => Math.round(p * 100) / 100;
   return {
-    stopLoss: round(entry * (1 - dir * stopFraction)),
-    takeProfit: round(entry * (1 + dir * takeFraction)),
+    stopLoss: roundToTick(entry * (1 - dir * stopFraction), tick),
+    takeProfit: roundToTick(entry * (1 + dir * takeFraction), tick),
   };
 }

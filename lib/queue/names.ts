@@ -4,7 +4,7 @@ export const QUEUES = {
   decide: "decide",
   /** One job per (decision, user): risk clamp → exchange → order row. */
   execute: "execute",
-  /** Open orders / positions / PnL sync; SL/TP for the paper exchange. */
+  /** Live accounts: executions, orders, positions and balance read back from the exchange into the ledger. */
   reconcile: "reconcile",
   /** Stripe webhook events, each processed once. */
   billing: "billing",

@@ -30,8 +30,11 @@ export interface FakeBybitState {
   /** Every request path seen, e.g. `GET /v5/account/wallet-balance`. */
   requests: string[];
   failures: { mode: "500" | "hang"; remaining: number } | null;
-  /** Process the next requests to `path` but answer HTTP 500 (the order exists, the caller never learns it). */
-  lostResponses: { path: string; remaining: number } | null;
+  /**
+   * Process the next requests to `path` but never tell the caller: `500` answers HTTP 500, `hang` never answers
+   * (the order exists on the exchange either way).
+   */
+  lostResponses: { path: string; remaining: number; mode?: "500" | "hang" } | null;
   price: number;
   /** Books per API key (created with the key's balance on first use). */
   books: Map<string, FakeBook>;
@@ -228,7 +231,11 @@ export async function startFakeBybit(
     if (rateLimited(req, res, path, apiKey)) return;
     if (state.lostResponses?.path === path && state.lostResponses.remaining > 0) {
       state.lostResponses.remaining -= 1;
-      loseResponse(res);
+      if (state.lostResponses.mode === "hang") {
+        hanging.add(res);
+        res.writeHead = (() => res) as unknown as ServerResponse["writeHead"];
+        res.end = (() => res) as unknown as ServerResponse["end"];
+      } else loseResponse(res);
     }
     if (path === "/v5/market/time") {
       const now = Date.now();

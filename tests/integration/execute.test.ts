@@ -10,7 +10,15 @@ vi.hoisted(() => {
 
 import { and, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { auditLog, exchangeAccounts, orders, paperOrders, positions, tradingSettings } from "@/db/schema";
+import {
+  auditLog,
+  exchangeAccounts,
+  fills,
+  orders,
+  paperOrders,
+  positions,
+  tradingSettings,
+} from "@/db/schema";
 import { env } from "@/lib/env";
 import { fanOut } from "@/lib/decision/fan-out";
 import { adapterForAccount, getAdapter } from "@/lib/exchange/get-adapter";
@@ -180,19 +188,20 @@ describe("executeForUser on the paper exchange", () => {
     const [u] = await createTraders(1);
     await db.update(tradingSettings).set({ dailyLossLimit: 100 }).where(eq(tradingSettings.userId, u!));
     const account = await db.query.exchangeAccounts.findFirst({ where: eq(exchangeAccounts.userId, u!) });
-    await db.insert(positions).values({
+    // A stop-out earlier today, in the ledger: −120 USDT realised and 0.50 in fees.
+    await db.insert(fills).values({
       userId: u!,
       exchangeAccountId: account!.id,
       symbol: "BTCUSDT",
-      side: "long",
+      tradeId: `loss-${u}`,
+      side: "sell",
       qty: 0.1,
-      entryPrice: 50_000,
-      leverage: 3,
-      margin: 1666,
-      status: "closed",
-      realizedPnl: -120.5,
-      closedAt: new Date(),
-      closeReason: "stop_loss",
+      price: 48_800,
+      fee: 0.5,
+      realizedPnl: -120,
+      reduces: true,
+      exitKind: "stop_loss",
+      executedAt: new Date(),
     });
     const order = await executeForUser((await makeDecision({ action: "buy" })).id, u!, deps);
     expect(order.status).toBe("skipped");

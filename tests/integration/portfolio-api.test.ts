@@ -1,6 +1,6 @@
 // GET /api/portfolio and GET /api/decision-schedule: the selected account's equity, realised PnL (today and all
-// time, from closed positions), open position and last price; an exchange failure becomes a message; another
-// user's account is never shown.
+// time, from the ledger's fills net of fees), open position and last price; a live account is shown from its last
+// sync (the web process never decrypts a key); another user's account is never shown.
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/auth/session", async (importOriginal) =>
@@ -11,7 +11,7 @@ import { eq } from "drizzle-orm";
 import { GET as getSchedule } from "@/app/api/decision-schedule/route";
 import { GET as getPortfolio } from "@/app/api/portfolio/route";
 import { closeDb, db } from "@/db";
-import { exchangeAccounts, positions, tradingSettings } from "@/db/schema";
+import { accountSync, exchangeAccounts, fills, positions, tradingSettings } from "@/db/schema";
 import { closeRedis } from "@/lib/redis";
 import { makeUser, writeCandle } from "../helpers/accounts";
 import { signInAs } from "../helpers/as-user";
@@ -51,25 +51,33 @@ describe("GET /api/portfolio", () => {
         takeProfit: 104_000,
         liquidationPrice: 50_500,
       },
+    ]);
+    // The ledger: a close today (+13 realised, 0.50 fee) and one three days ago (−5).
+    const fill = {
+      userId: a.id,
+      exchangeAccountId: a.paperAccountId,
+      symbol: "BTCUSDT",
+      qty: 0.1,
+      reduces: true,
+    };
+    await db.insert(fills).values([
       {
-        ...base,
-        side: "short",
-        qty: 0.1,
-        entryPrice: 100_000,
-        margin: 5_000,
-        status: "closed",
-        realizedPnl: 12.5,
-        closedAt: new Date(),
+        ...fill,
+        tradeId: `pf-${a.id}-1`,
+        side: "buy",
+        price: 99_870,
+        fee: 0.5,
+        realizedPnl: 13,
+        executedAt: new Date(),
       },
       {
-        ...base,
-        side: "long",
-        qty: 0.1,
-        entryPrice: 100_000,
-        margin: 5_000,
-        status: "closed",
+        ...fill,
+        tradeId: `pf-${a.id}-2`,
+        side: "sell",
+        price: 99_950,
+        fee: 0,
         realizedPnl: -5,
-        closedAt: new Date(Date.now() - 3 * 86_400_000),
+        executedAt: new Date(Date.now() - 3 * 86_400_000),
       },
     ]);
     await signInAs(a.id);
@@ -116,8 +124,9 @@ describe("GET /api/portfolio", () => {
     expect(tampered.body).toMatchObject({ account: null, equity: null, position: null, realizedTotal: 0 });
   });
 
-  it("says the exchange is unreachable instead of failing, and handles no selected account", async () => {
+  it("shows a live account from its last sync (no key is ever decrypted here), and handles no selected account", async () => {
     const c = await makeUser("pf-c");
+    // A live account without any stored key: the web process could not call the exchange even if it tried.
     const [row] = await db
       .insert(exchangeAccounts)
       .values({ userId: c.id, exchange: "bybit", label: "Bybit main" })
@@ -125,10 +134,48 @@ describe("GET /api/portfolio", () => {
     const id = row!.id;
     await db.update(tradingSettings).set({ exchangeAccountId: id }).where(eq(tradingSettings.userId, c.id));
     await signInAs(c.id);
-    const broken = await portfolio();
-    expect(broken.status).toBe(200);
-    expect(broken.body).toMatchObject({ account: { id, exchange: "bybit" }, equity: null, position: null });
-    expect(broken.body.error).toMatch(/^Exchange unreachable: /);
+    const never = await portfolio();
+    expect(never.status).toBe(200);
+    expect(never.body).toMatchObject({
+      account: { id, exchange: "bybit" },
+      equity: null,
+      position: null,
+      syncedAt: null,
+    });
+    expect(never.body.error).toMatch(/^Not synced with the exchange yet/);
+
+    const syncedAt = new Date(Date.now() - 12_000);
+    await db
+      .insert(accountSync)
+      .values({ exchangeAccountId: id, syncedAt, equity: 5_210.5, available: 4_000 });
+    await db.insert(positions).values({
+      userId: c.id,
+      exchangeAccountId: id,
+      symbol: "BTCUSDT",
+      side: "short",
+      qty: 0.05,
+      entryPrice: 102_000,
+      leverage: 5,
+      margin: 1_020,
+      status: "open",
+      openKey: `${id}:BTCUSDT`,
+      origin: "foreign",
+    });
+    const synced = await portfolio();
+    expect(synced.body).toMatchObject({
+      equity: 5_210.5,
+      available: 4_000,
+      error: null,
+      syncedAt: syncedAt.toISOString(),
+      position: { side: "short", qty: 0.05, origin: "foreign" },
+    });
+    await db
+      .update(accountSync)
+      .set({ lastError: "Bybit could not be reached", lastErrorAt: new Date() })
+      .where(eq(accountSync.exchangeAccountId, id));
+    expect((await portfolio()).body.error).toBe(
+      "The exchange could not be read at the last sync: Bybit could not be reached",
+    );
 
     await db.update(tradingSettings).set({ exchangeAccountId: null }).where(eq(tradingSettings.userId, c.id));
     expect((await portfolio()).body).toMatchObject({ account: null, equity: null, error: null });

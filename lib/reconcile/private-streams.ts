@@ -1,0 +1,102 @@
+import "server-only";
+// Private WebSocket streams (ccxt pro `watchOrders`) of the live accounts that matter most right now: any order
+// event on the account — a fill, a triggered stop or target, a trade by the owner — asks for a reconcile pass at
+// once, so the ledger follows the exchange within seconds. REST passes stay the fallback (and the only path on
+// exchanges without streams): a stream that fails backs off and the periodic passes carry on.
+import * as ccxt from "ccxt";
+import type { Exchange } from "ccxt";
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { exchangeAccounts } from "@/db/schema";
+import { openAccountKeys } from "@/lib/crypto/account-keys";
+import { env } from "@/lib/env";
+import { liveExchange } from "@/lib/exchange/registry";
+import { getLogger } from "@/lib/log";
+import { liveAccountsToWatch, requestReconcile } from "./schedule";
+
+const log = getLogger("reconcile-streams");
+
+// A ccxt pro client for the account, with the REST and private-stream hosts overridden when configured (tests).
+async function proClient(accountId: number): Promise<{ ex: Exchange; market: (s: string) => string } | null> {
+  const [acct] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, accountId));
+  const config = acct ? liveExchange(acct.exchange) : undefined;
+  if (!acct || !config || !acct.apiKeyEnc || !acct.apiSecretEnc) return null;
+  const Pro = (ccxt.pro as unknown as Record<string, new (o: object) => Exchange>)[config.ccxtId];
+  if (!Pro) return null;
+  const keys = openAccountKeys({
+    id: acct.id,
+    userId: acct.userId,
+    apiKeyEnc: acct.apiKeyEnc,
+    apiSecretEnc: acct.apiSecretEnc,
+  });
+  const ex = new Pro({ apiKey: keys.apiKey, secret: keys.apiSecret, options: { ...config.options } });
+  if (acct.testnet) ex.setSandboxMode(true);
+  const rest = config.apiUrl();
+  const api = ex.urls.api as Record<string, unknown>;
+  if (rest) for (const k of Object.keys(api)) if (k !== "ws") api[k] = rest.replace(/\/$/, "");
+  const ws = config.privateWsUrl?.();
+  if (ws) {
+    const urls = ex.urls as unknown as { api: { ws: { private: Record<string, unknown> } } };
+    for (const k of Object.keys(urls.api.ws.private ?? {})) {
+      const v = urls.api.ws.private[k];
+      const url = `${ws.replace(/\/$/, "")}/v5/private`;
+      urls.api.ws.private[k] =
+        typeof v === "object" && v ? Object.fromEntries(Object.keys(v).map((n) => [n, url])) : url;
+    }
+    // ccxt needs an http agent for plain ws:// URLs (a local exchange in tests).
+    if (ws.startsWith("ws://")) await ex.loadHttpProxyAgent();
+  }
+  return { ex, market: config.toMarket };
+}
+
+/** Keeps one private stream open per watched account (up to RECONCILE_STREAMS_MAX), open accounts first. */
+export class PrivateStreams {
+  private readonly running = new Map<number, { stop: boolean; ex: Exchange | null }>();
+
+  /** Start streams for accounts that should have one and stop the others. */
+  async refresh(): Promise<void> {
+    const watched = (await liveAccountsToWatch()).sort((a, b) => Number(b.open) - Number(a.open));
+    const wanted = new Set(watched.slice(0, env.RECONCILE_STREAMS_MAX).map((a) => a.id));
+    for (const [id, s] of this.running) if (!wanted.has(id)) await this.stopOne(id, s);
+    for (const id of wanted) if (!this.running.has(id)) this.startOne(id);
+  }
+
+  /** Accounts with an open stream now. */
+  get size(): number {
+    return this.running.size;
+  }
+
+  private startOne(accountId: number): void {
+    const state = { stop: false, ex: null as Exchange | null };
+    this.running.set(accountId, state);
+    void (async () => {
+      let delay = 1_000;
+      while (!state.stop) {
+        try {
+          const client = state.ex ? null : await proClient(accountId);
+          if (client) state.ex = client.ex;
+          if (!state.ex) return;
+          await (state.ex as unknown as { watchOrders(): Promise<unknown> }).watchOrders();
+          delay = 1_000;
+          await requestReconcile(accountId);
+        } catch (err) {
+          if (state.stop) return;
+          log.warn({ accountId, err: (err as Error).message }, "private stream failed; REST passes continue");
+          await new Promise((r) => setTimeout(r, delay));
+          delay = Math.min(60_000, delay * 2);
+        }
+      }
+    })();
+  }
+
+  private async stopOne(accountId: number, s: { stop: boolean; ex: Exchange | null }): Promise<void> {
+    s.stop = true;
+    this.running.delete(accountId);
+    await s.ex?.close().catch(() => undefined);
+  }
+
+  /** Close every stream. */
+  async close(): Promise<void> {
+    for (const [id, s] of [...this.running]) await this.stopOne(id, s);
+  }
+}
