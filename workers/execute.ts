@@ -10,6 +10,8 @@ import type { ExecuteJobData } from "@/lib/decision/fan-out";
 import { adapterForAccount } from "@/lib/exchange/get-adapter";
 import { executeForUser, InterruptedExecutionError, RetryableExecutionError } from "@/lib/execution/execute";
 import { noteExecuteProgress } from "@/lib/execution/progress";
+import { failManualAction, type ManualJobData } from "@/lib/execution/manual-actions";
+import { runManualAction } from "@/lib/execution/run-manual-action";
 import { settleFailedExecution } from "@/lib/execution/settle-failed";
 import { QUEUES } from "@/lib/queue/names";
 import { createWorker, stallOptions } from "@/lib/queue/worker";
@@ -25,7 +27,13 @@ export async function startExecuteWorker(): Promise<Runnable> {
   let draining = false;
   const deps = { adapterFor: adapterForAccount, shouldStop: () => draining };
 
-  async function process(job: Job<ExecuteJobData>, token?: string) {
+  async function process(job: Job<ExecuteJobData & Partial<ManualJobData>>, token?: string) {
+    if (job.name === "manual") {
+      const actionId = Number(job.data.actionId);
+      if (!Number.isSafeInteger(actionId)) throw new UnrecoverableError("bad job data");
+      const action = await runManualAction(actionId, deps);
+      return { actionId, status: action?.status ?? null };
+    }
     const { decisionId, userId } = job.data;
     if (!Number.isSafeInteger(decisionId) || !Number.isSafeInteger(userId))
       throw new UnrecoverableError("bad job data");
@@ -42,7 +50,7 @@ export async function startExecuteWorker(): Promise<Runnable> {
     }
   }
 
-  const worker = createWorker<ExecuteJobData>(QUEUES.execute, process, {
+  const worker = createWorker<ExecuteJobData & Partial<ManualJobData>>(QUEUES.execute, process, {
     concurrency: env.EXECUTE_CONCURRENCY,
     ...stallOptions(env.EXECUTE_LOCK_MS),
   });
@@ -50,6 +58,11 @@ export async function startExecuteWorker(): Promise<Runnable> {
   worker.on("failed", (job, err) => {
     noteExecuteProgress();
     if (!job) return;
+    if (job.name === "manual") {
+      if (job.attemptsMade >= (job.opts.attempts ?? 1))
+        void failManualAction(Number(job.data.actionId), err.message).catch(() => undefined);
+      return;
+    }
     if (err.message.includes(STALLED_OUT)) {
       log.warn({ jobId: job.id }, "execute job stalled out; its row stays pending for the sweeper");
       return;

@@ -85,3 +85,31 @@ export const accountSync = mysqlTable("account_sync", {
 export type Fill = typeof fills.$inferSelect;
 export type NewFill = typeof fills.$inferInsert;
 export type AccountSync = typeof accountSync.$inferSelect;
+
+/** What a user asked for from the dashboard, by hand: close the position now, cancel open orders, stop. */
+export const MANUAL_ACTION_KINDS = ["close", "cancel", "flatten"] as const;
+
+/** Manual actions, one per (user, idempotency key): a double click or a retried request does it once. */
+export const manualActions = mysqlTable(
+  "manual_actions",
+  {
+    id: id(),
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    exchangeAccountId: ref("exchange_account_id").references(() => exchangeAccounts.id, {
+      onDelete: "set null",
+    }),
+    symbol: varchar("symbol", { length: 32 }).notNull(),
+    kind: mysqlEnum("kind", MANUAL_ACTION_KINDS).notNull(),
+    idempotencyKey: varchar("idempotency_key", { length: 64 }).notNull(),
+    status: mysqlEnum("status", ["queued", "done", "failed"]).notNull().default("queued"),
+    /** What happened, in words the user reads. */
+    result: varchar("result", { length: 500 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("manual_actions_user_key_uq").on(t.userId, t.idempotencyKey)],
+);
+
+export type ManualAction = typeof manualActions.$inferSelect;

@@ -39,6 +39,21 @@ CREATE TABLE `fills` (
 	CONSTRAINT `fills_account_trade_uq` UNIQUE(`exchange_account_id`,`trade_id`)
 );
 --> statement-breakpoint
+CREATE TABLE `manual_actions` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`exchange_account_id` bigint unsigned,
+	`symbol` varchar(32) NOT NULL,
+	`kind` enum('close','cancel','flatten') NOT NULL,
+	`idempotency_key` varchar(64) NOT NULL,
+	`status` enum('queued','done','failed') NOT NULL DEFAULT 'queued',
+	`result` varchar(500),
+	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+	`updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+	CONSTRAINT `manual_actions_id` PRIMARY KEY(`id`),
+	CONSTRAINT `manual_actions_user_key_uq` UNIQUE(`user_id`,`idempotency_key`)
+);
+--> statement-breakpoint
 ALTER TABLE `orders` MODIFY COLUMN `kind` enum('open','close','flip','none','stop_loss','take_profit','liquidation','manual') NOT NULL DEFAULT 'open';--> statement-breakpoint
 ALTER TABLE `orders` MODIFY COLUMN `status` enum('pending','placed','partially_filled','filled','cancelled','rejected','expired','skipped','failed') NOT NULL DEFAULT 'pending';--> statement-breakpoint
 ALTER TABLE `positions` MODIFY COLUMN `close_reason` enum('signal','flip','stop_loss','take_profit','liquidation','reset','manual');--> statement-breakpoint
@@ -47,5 +62,7 @@ ALTER TABLE `positions` ADD `origin` enum('tickpilot','foreign') DEFAULT 'tickpi
 ALTER TABLE `account_sync` ADD CONSTRAINT `account_sync_exchange_account_id_exchange_accounts_id_fk` FOREIGN KEY (`exchange_account_id`) REFERENCES `exchange_accounts`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `fills` ADD CONSTRAINT `fills_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `fills` ADD CONSTRAINT `fills_exchange_account_id_exchange_accounts_id_fk` FOREIGN KEY (`exchange_account_id`) REFERENCES `exchange_accounts`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `manual_actions` ADD CONSTRAINT `manual_actions_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `manual_actions` ADD CONSTRAINT `manual_actions_exchange_account_id_exchange_accounts_id_fk` FOREIGN KEY (`exchange_account_id`) REFERENCES `exchange_accounts`(`id`) ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `fills_user_executed_idx` ON `fills` (`user_id`,`executed_at`);--> statement-breakpoint
 CREATE INDEX `fills_account_executed_idx` ON `fills` (`exchange_account_id`,`executed_at`);
