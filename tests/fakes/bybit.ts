@@ -63,6 +63,8 @@ export interface FakeBybit {
   fillRemaining(orderLinkId: string): void;
   /** The book of a key (created on first use). */
   book(apiKey: string): FakeBook;
+  /** Authenticated private-stream connections right now. */
+  streamConnections(): number;
   close(): Promise<void>;
 }
 
@@ -460,6 +462,7 @@ export async function startFakeBybit(
       fill(order, Number(order.leavesQty), state.price);
     },
     book,
+    streamConnections: () => stream?.connections() ?? 0,
     close: async () => {
       for (const res of hanging) res.destroy();
       await stream?.close();
