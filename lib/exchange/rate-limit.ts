@@ -1,8 +1,10 @@
 import "server-only";
 // Exchange rate limits shared by every worker process: token buckets in Redis, one per (exchange, egress IP)
 // for all REST calls and one per (exchange, account) for order placements, sized from the exchange's published
-// limits with headroom (EXCHANGE_RATE_LIMIT_SHARE). A caller reserves its token and sleeps until it is due, so
-// callers queue fairly across processes instead of hammering and being banned.
+// limits. A bucket refilling at share × limit / window with a burst of (1 − share) × limit never lets more than
+// `limit` through in any window, however the window is placed (EXCHANGE_RATE_LIMIT_SHARE, default 0.8). A
+// caller reserves its token and sleeps until it is due, so callers queue fairly across processes instead of
+// hammering and being banned.
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import type { LiveExchangeConfig } from "./registry";
@@ -28,7 +30,7 @@ if tokens >= 0 then return 0 end
 return math.ceil(-tokens / rate)
 `;
 
-interface Bucket {
+export interface Bucket {
   key: string;
   capacity: number;
   perMs: number;
@@ -39,6 +41,11 @@ const STATS = () => rkey("rl:stats");
 
 async function reserve(b: Bucket, cost = 1): Promise<number> {
   return Number(await redis().eval(RESERVE, 1, b.key, b.capacity, b.perMs, cost));
+}
+
+/** A bucket that never passes more than `limit` per `windowMs` in any window: burst + refill × window = limit. */
+export function bucketFor(key: string, limit: number, windowMs: number, share: number): Bucket {
+  return { key, capacity: Math.max(1, Math.floor(limit * (1 - share))), perMs: (limit * share) / windowMs };
 }
 
 /** The limiter of one account's calls to one exchange. */
@@ -53,19 +60,11 @@ export interface AccountLimiter {
 export function accountLimiter(config: LiveExchangeConfig, accountId: number | null): AccountLimiter {
   const share = env.EXCHANGE_RATE_LIMIT_SHARE;
   const { ipRequests, ipWindowMs, accountOrdersPerSecond } = config.rateLimits;
-  const ip: Bucket = {
-    key: rkey(`rl:ip:${config.ccxtId}:${env.EGRESS_IP_ID}`),
-    capacity: Math.max(1, Math.floor(ipRequests * share)),
-    perMs: (ipRequests * share) / ipWindowMs,
-  };
-  const account: Bucket | null =
+  const ip = bucketFor(rkey(`rl:ip:${config.ccxtId}:${env.EGRESS_IP_ID}`), ipRequests, ipWindowMs, share);
+  const account =
     accountId === null
       ? null
-      : {
-          key: rkey(`rl:acct:${config.ccxtId}:${accountId}`),
-          capacity: Math.max(1, Math.floor(accountOrdersPerSecond * share)),
-          perMs: (accountOrdersPerSecond * share) / 1000,
-        };
+      : bucketFor(rkey(`rl:acct:${config.ccxtId}:${accountId}`), accountOrdersPerSecond, 1_000, share);
   return {
     async acquire(kind) {
       const waits = await Promise.all([reserve(ip), kind === "order" && account ? reserve(account) : 0]);
