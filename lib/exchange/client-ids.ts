@@ -18,7 +18,10 @@ export function okxClientId(canonical: string): string {
   const m = CANONICAL.exec(canonical);
   if (m) return `TP${m[1]!.padStart(13, "0")}${m[2]!.padStart(13, "0")}${m[3]}`;
   if (OKX_ALLOWED.test(canonical)) return canonical;
-  throw new ExchangeError("rejected", "This client order id cannot be sent to OKX (alphanumeric, at most 32)");
+  throw new ExchangeError(
+    "rejected",
+    "This client order id cannot be sent to OKX (alphanumeric, at most 32)",
+  );
 }
 
 /** An OKX `clOrdId` → our canonical id (ids that are not ours come back unchanged). */
@@ -30,7 +33,10 @@ export function okxCanonicalClientId(exchangeId: string): string {
 /** Binance `newClientOrderId` (`^[.A-Z:/a-z0-9_-]{1,36}$`): our canonical ids already fit and are sent unchanged. */
 export function binanceClientId(canonical: string): string {
   if (BINANCE_ALLOWED.test(canonical)) return canonical;
-  throw new ExchangeError("rejected", "This client order id cannot be sent to Binance (at most 36 of A-Z a-z 0-9 .:/_-)");
+  throw new ExchangeError(
+    "rejected",
+    "This client order id cannot be sent to Binance (at most 36 of A-Z a-z 0-9 .:/_-)",
+  );
 }
 
 /**

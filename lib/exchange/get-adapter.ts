@@ -58,9 +58,13 @@ export function adapterForAccount(
     throw new ExchangeError("auth", "This account has no stored key");
   if (config.needsPassphrase) {
     // Not selected by the caller is a bug, not a bad key: it must not mark the account invalid.
-    if (acct.apiPassphraseEnc === undefined) throw new Error(`${config.name} accounts need apiPassphraseEnc loaded`);
+    if (acct.apiPassphraseEnc === undefined)
+      throw new Error(`${config.name} accounts need apiPassphraseEnc loaded`);
     if (!acct.apiPassphraseEnc)
-      throw new ExchangeError("auth", `This ${config.name} account has no stored passphrase. Add the key again.`);
+      throw new ExchangeError(
+        "auth",
+        `This ${config.name} account has no stored passphrase. Add the key again.`,
+      );
   }
   let keys: { apiKey: string; apiSecret: string; apiPassphrase: string | null };
   try {

@@ -37,7 +37,8 @@ const LIQUIDATION_SUBTYPES = new Set([
   "128",
 ]);
 
-// The closing order a TP/SL algo order placed carries its algoId; the algo order says which side fired.
+// The closing order a TP/SL algo order placed carries its algoId (and source "7"); the algo order's actualSide says
+// which of the two fired. A liquidation order says so in its category.
 async function algoExit(ex: Exchange, instId: string, ordId: string): Promise<ExchangeFill["exit"]> {
   const [order] = (await api(ex).privateGetTradeOrder({ instId, ordId })).data ?? [];
   if (!order) return null;
@@ -48,7 +49,12 @@ async function algoExit(ex: Exchange, instId: string, ordId: string): Promise<Ex
 }
 
 // fills-history (3 months, newest first, 100 per page, `after` = an older billId); sizes are in contracts.
-async function okxFills(ex: Exchange, market: string, instId: string, since: number): Promise<ExchangeFill[]> {
+async function okxFills(
+  ex: Exchange,
+  market: string,
+  instId: string,
+  since: number,
+): Promise<ExchangeFill[]> {
   const contractSize = Number(ex.market(market).contractSize ?? 1);
   const rows: Raw[] = [];
   let after: string | undefined;
@@ -71,7 +77,8 @@ async function okxFills(ex: Exchange, market: string, instId: string, since: num
     const ours = Boolean(f.clOrdId && okxCanonicalClientId(f.clOrdId) !== f.clOrdId);
     let exit: ExchangeFill["exit"] = null;
     if (LIQUIDATION_SUBTYPES.has(f.subType ?? "")) exit = "liquidation";
-    else if (!ours && (f.subType === "5" || f.subType === "6")) {
+    else if (!ours) {
+      // Not ours and not a liquidation: the owner's own trade, or the closing order of a TP/SL that fired.
       const ordId = String(f.ordId);
       if (!exits.has(ordId)) exits.set(ordId, algoExit(ex, instId, ordId));
       exit = await exits.get(ordId)!;
@@ -105,6 +112,12 @@ async function okxFindOrder(ex: Exchange, market: string, clientId: string): Pro
   }
 }
 
+// ccxt's fetchPosition throws when OKX lists no position (the flat case): read the list instead.
+async function okxPosition(ex: Exchange, market: string) {
+  const all = await ex.fetchPositions([market]);
+  return all.find((p) => p.symbol === market && Number(p.contracts ?? 0) > 0);
+}
+
 /** OKX USDT-margined perpetual swaps, net position mode, isolated margin. */
 export const OKX_SWAP: LiveExchangeConfig = {
   ccxtId: "okx",
@@ -122,6 +135,7 @@ export const OKX_SWAP: LiveExchangeConfig = {
   // OKX refuses a clOrdId in use by a pending order (51016); look up first so a filled one is not placed again.
   lookUpBeforePlacing: true,
   findOrder: okxFindOrder,
+  fetchPosition: okxPosition,
   async readPermissions(ex) {
     const [conf] = (await api(ex).privateGetAccountConfig({})).data ?? [];
     const perm = (conf?.perm ?? "").split(",").map((p) => p.trim());

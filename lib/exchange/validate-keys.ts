@@ -54,7 +54,9 @@ export async function validateKeys(input: {
     // The kind and the exchange only: the error object may carry the signed request.
     log.warn({ exchange: input.exchange, testnet: input.testnet, kind }, "exchange key validation failed");
     if (kind === "auth" || kind === "permission") {
-      const parts = config.needsPassphrase ? "API key, secret and passphrase were" : "API key and secret were";
+      const parts = config.needsPassphrase
+        ? "API key, secret and passphrase were"
+        : "API key and secret were";
       const message = `The exchange rejected this key. Check that the ${parts} copied completely, that the key is for ${where}, and that it has not expired.`;
       throw new AppError("bad_request", message, { fields: { apiKey: "The exchange rejected this key" } });
     }
