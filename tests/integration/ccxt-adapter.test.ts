@@ -99,6 +99,7 @@ describe("ccxt adapter (Bybit) against the fake v5 API", () => {
       qtyStep: 0.001,
       minNotional: 5,
       maxLeverage: 100,
+      priceTick: 0.1,
     });
   });
 
