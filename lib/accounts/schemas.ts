@@ -55,12 +55,23 @@ export const connectKeySchema = z
   .superRefine((v, ctx) => {
     const needs = PASSPHRASE_EXCHANGES.includes(v.exchange);
     if (needs && !v.apiPassphrase)
-      ctx.addIssue({ code: "custom", path: ["apiPassphrase"], message: "Passphrase is required for OKX keys" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["apiPassphrase"],
+        message: "Passphrase is required for OKX keys",
+      });
     if (!needs && v.apiPassphrase)
       ctx.addIssue({
         code: "custom",
         path: ["apiPassphrase"],
         message: "Only OKX keys have a passphrase: leave it empty for this exchange",
+      });
+    // ccxt no longer supports Binance's futures testnet: such a key could not be checked or used.
+    if (v.exchange === "binanceusdm" && v.testnet)
+      ctx.addIssue({
+        code: "custom",
+        path: ["testnet"],
+        message: "Binance USDⓈ-M keys can only be mainnet keys",
       });
   })
   // An empty passphrase field (the form sends one for every exchange) is no passphrase.

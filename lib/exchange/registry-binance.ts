@@ -6,7 +6,6 @@ import * as ccxt from "ccxt";
 import type { Exchange, Order, Position } from "ccxt";
 import { env } from "@/lib/env";
 import { binanceClientId, binanceProtectionId, binanceProtectionKind } from "./client-ids";
-import type { LiveExchangeConfig } from "./registry";
 import type { ExchangeFill } from "./types";
 
 type Raw = Record<string, string | number | boolean | undefined>;
@@ -164,7 +163,8 @@ interface ApiRestrictions {
 }
 
 /** Binance USDⓈ-M perpetuals (USDT-margined), one-way position mode. */
-export const BINANCE_USDM: LiveExchangeConfig = {
+// Typed where it is listed (LIVE_EXCHANGES in registry.ts): importing the interface here would be an import cycle.
+export const BINANCE_USDM = {
   ccxtId: "binanceusdm",
   name: "Binance USDⓈ-M",
   options: {
@@ -174,7 +174,7 @@ export const BINANCE_USDM: LiveExchangeConfig = {
     fetchCurrencies: false,
     recvWindow: 10_000,
   },
-  toMarket: (symbol) => `${symbol.replace(/USDT$/, "")}/USDT:USDT`,
+  toMarket: (symbol: string) => `${symbol.replace(/USDT$/, "")}/USDT:USDT`,
   clientIdParam: "newClientOrderId",
   clientIdFor: binanceClientId,
   // A used newClientOrderId is refused only while that order is open: a filled market order's id is accepted again.
@@ -183,7 +183,7 @@ export const BINANCE_USDM: LiveExchangeConfig = {
   placeProtection: binanceProtection,
   fetchPosition: binancePosition,
   maxLeverage: binanceMaxLeverage,
-  async readPermissions(ex) {
+  async readPermissions(ex: Exchange) {
     const r = await api(ex).sapiGetAccountApiRestrictions({});
     return {
       canTrade: r.enableFutures === true,

@@ -6,7 +6,6 @@ import * as ccxt from "ccxt";
 import type { Exchange, Order } from "ccxt";
 import { env } from "@/lib/env";
 import { okxCanonicalClientId, okxClientId } from "./client-ids";
-import type { LiveExchangeConfig } from "./registry";
 import type { ExchangeFill } from "./types";
 
 type Raw = Record<string, string | undefined>;
@@ -119,7 +118,8 @@ async function okxPosition(ex: Exchange, market: string) {
 }
 
 /** OKX USDT-margined perpetual swaps, net position mode, isolated margin. */
-export const OKX_SWAP: LiveExchangeConfig = {
+// Typed where it is listed (LIVE_EXCHANGES in registry.ts): importing the interface here would be an import cycle.
+export const OKX_SWAP = {
   ccxtId: "okx",
   name: "OKX",
   needsPassphrase: true,
@@ -128,7 +128,7 @@ export const OKX_SWAP: LiveExchangeConfig = {
     fetchMarkets: { types: ["swap"] },
     defaultMarginMode: "isolated",
   },
-  toMarket: (symbol) => `${symbol.replace(/USDT$/, "")}/USDT:USDT`,
+  toMarket: (symbol: string) => `${symbol.replace(/USDT$/, "")}/USDT:USDT`,
   clientIdParam: "clOrdId",
   clientIdFor: okxClientId,
   canonicalClientId: okxCanonicalClientId,
@@ -136,7 +136,7 @@ export const OKX_SWAP: LiveExchangeConfig = {
   lookUpBeforePlacing: true,
   findOrder: okxFindOrder,
   fetchPosition: okxPosition,
-  async readPermissions(ex) {
+  async readPermissions(ex: Exchange) {
     const [conf] = (await api(ex).privateGetAccountConfig({})).data ?? [];
     const perm = (conf?.perm ?? "").split(",").map((p) => p.trim());
     return {
