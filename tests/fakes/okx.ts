@@ -101,3 +101,20 @@ export async function startFakeOkx(
     close: server.close,
   };
 }
+
+/** Fixed keys the browser tests type into the form (the e2e global setup starts the fake with them). */
+export const E2E_OKX_KEYS = {
+  trade: {
+    apiKey: "e2e-okx-trade-key-0001",
+    apiSecret: "E2EOKXTRADESECRET0001",
+    apiPassphrase: "E2e-Okx-Phrase-1",
+  },
+};
+
+/** Start the fake with the e2e keys. */
+export function startE2eFakeOkx(): Promise<FakeOkx> {
+  const k = E2E_OKX_KEYS.trade;
+  return startFakeOkx({
+    keys: { [k.apiKey]: { secret: k.apiSecret, passphrase: k.apiPassphrase, balance: 3000 } },
+  });
+}
