@@ -33,12 +33,18 @@ export function openAccountKeys(row: {
   apiKeyEnc: string;
   apiSecretEnc: string;
   apiPassphraseEnc?: string | null;
-}): { apiKey: string; apiSecret: string; apiPassphrase: string | null } {
+}): { apiKey: string; apiSecret: string; apiPassphrase?: string } {
   return {
     apiKey: decryptSecret(row.apiKeyEnc, accountKeyAad(row.id, row.userId, "apiKey")),
     apiSecret: decryptSecret(row.apiSecretEnc, accountKeyAad(row.id, row.userId, "apiSecret")),
-    apiPassphrase: row.apiPassphraseEnc
-      ? decryptSecret(row.apiPassphraseEnc, accountKeyAad(row.id, row.userId, "apiPassphrase"))
-      : null,
+    // Only exchanges with a passphrase (OKX) have one: absent, not null, for the others.
+    ...(row.apiPassphraseEnc
+      ? {
+          apiPassphrase: decryptSecret(
+            row.apiPassphraseEnc,
+            accountKeyAad(row.id, row.userId, "apiPassphrase"),
+          ),
+        }
+      : {}),
   };
 }

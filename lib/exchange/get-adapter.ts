@@ -66,7 +66,7 @@ export function adapterForAccount(
         `This ${config.name} account has no stored passphrase. Add the key again.`,
       );
   }
-  let keys: { apiKey: string; apiSecret: string; apiPassphrase: string | null };
+  let keys: { apiKey: string; apiSecret: string; apiPassphrase?: string };
   try {
     keys = openAccountKeys({ ...acct, apiKeyEnc: acct.apiKeyEnc, apiSecretEnc: acct.apiSecretEnc });
   } catch (err) {

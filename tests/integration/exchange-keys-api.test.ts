@@ -146,7 +146,6 @@ describe("POST /api/exchange-keys", () => {
     ).toEqual({
       apiKey: h.key.apiKey,
       apiSecret: h.key.apiSecret,
-      apiPassphrase: null,
     });
     expect(row!.apiPassphraseEnc).toBeNull();
     expect(row!.keyVersion).toBe(1);

@@ -111,7 +111,6 @@ describe("POST /api/exchange-keys for Binance USDⓈ-M", () => {
       openAccountKeys({ ...row!, apiKeyEnc: row!.apiKeyEnc!, apiSecretEnc: row!.apiSecretEnc! }),
     ).toEqual({
       ...h.bn,
-      apiPassphrase: null,
     });
     expect(h.binance.controls.requests).toContain("GET /sapi/v1/account/apiRestrictions");
     expect(await (await getAdapter(row!.id, user.id)).getBalance()).toMatchObject({ equity: 900 });
