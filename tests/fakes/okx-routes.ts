@@ -8,84 +8,18 @@ import {
   okxFill,
   okxLeverage,
   okxNewOrder,
-  type OkxAlgo,
-  type OkxFill,
   type OkxOrder,
   type OkxState,
 } from "./okx-trading";
 import { liquidationPrice } from "./bybit-book";
+import { algoView, fillView, orderView, S } from "./okx-views";
 
-const S = (n: number) => String(Number(n.toFixed(8)));
 /** OKX's envelope: code "0" and data on success. */
 export const okxReply = (data: unknown[], code = "0", msg = "", status = 200): FakeReply => ({
   status,
   body: { code, msg, data },
 });
 const pending = (o: OkxOrder) => o.state === "live" || o.state === "partially_filled";
-
-function orderView(o: OkxOrder) {
-  return {
-    instType: "SWAP",
-    instId: o.instId,
-    ordId: o.ordId,
-    clOrdId: o.clOrdId,
-    tag: "",
-    px: o.px ? S(o.px) : "",
-    sz: S(o.sz),
-    ordType: o.ordType,
-    side: o.side,
-    posSide: "net",
-    tdMode: "isolated",
-    accFillSz: S(o.accFillSz),
-    fillPx: o.avgPx ? S(o.avgPx) : "",
-    avgPx: o.avgPx ? S(o.avgPx) : "",
-    state: o.state,
-    lever: "10",
-    fee: S(o.fee),
-    feeCcy: "USDT",
-    reduceOnly: String(o.reduceOnly),
-    category: o.category,
-    source: o.source,
-    algoId: o.algoId,
-    algoClOrdId: "",
-    attachAlgoOrds: [],
-    cTime: String(o.cTime),
-    uTime: String(o.uTime),
-  };
-}
-
-const algoView = (a: OkxAlgo) => ({
-  instType: "SWAP",
-  instId: a.instId,
-  algoId: a.algoId,
-  ordType: a.slTriggerPx && a.tpTriggerPx ? "oco" : "conditional",
-  state: a.state,
-  actualSide: a.actualSide,
-  slTriggerPx: a.slTriggerPx ? S(a.slTriggerPx) : "",
-  tpTriggerPx: a.tpTriggerPx ? S(a.tpTriggerPx) : "",
-  cTime: String(a.cTime),
-});
-
-const fillView = (f: OkxFill) => ({
-  instType: "SWAP",
-  instId: f.instId,
-  tradeId: f.tradeId,
-  ordId: f.ordId,
-  clOrdId: f.clOrdId,
-  billId: String(f.billId),
-  subType: f.subType,
-  tag: "",
-  fillPx: S(f.fillPx),
-  fillSz: S(f.fillSz),
-  fillPnl: S(f.fillPnl),
-  side: f.side,
-  posSide: "net",
-  execType: "T",
-  feeCcy: "USDT",
-  fee: S(f.fee),
-  ts: String(f.ts),
-  fillTime: String(f.ts),
-});
 
 // Place one market order from a v5 order request (sz in contracts); its result item with sCode "0" or the error.
 function placeOne(s: OkxState, p: Record<string, unknown>, apiKey: string) {
