@@ -140,6 +140,10 @@ const schema = z.object({
   REPLAY_DATA_PATH: optionalString,
   /** Base URL override for Bybit REST (tests point ccxt at a local fake); unset = the real api.bybit.com. */
   BYBIT_API_URL: optionalString.pipe(z.url().optional()),
+  /** Base URL replacing Binance's API hosts, paths kept (tests point ccxt at a local fake); unset = Binance itself. */
+  BINANCE_API_URL: optionalString.pipe(z.url().optional()),
+  /** Base URL override for OKX REST (tests point ccxt at a local fake); unset = the real www.okx.com. */
+  OKX_API_URL: optionalString.pipe(z.url().optional()),
   /** WebSocket base URL override for Bybit's private stream (tests); unset = the real stream.bybit.com. */
   BYBIT_PRIVATE_WS_URL: optionalString.pipe(z.url().optional()),
   /** WebSocket URL override for Bybit public streams (tests); unset = the real stream.bybit.com. */

@@ -9,6 +9,7 @@ import { CheckCircle2Icon, KeyRoundIcon, PencilIcon, Trash2Icon } from "lucide-r
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AccountView } from "@/lib/accounts/account-view";
+import { EXCHANGE_LABELS } from "@/lib/accounts/schemas";
 import { formatDateTime } from "@/lib/utils";
 import { callApi } from "./call-api";
 import { DeleteKeyDialog } from "./delete-key-dialog";
@@ -25,7 +26,8 @@ export function AccountRow({ account }: { account: AccountView }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const status = STATUS[account.status];
-  const exchangeName = account.exchange.charAt(0).toUpperCase() + account.exchange.slice(1);
+  const exchangeName =
+    EXCHANGE_LABELS[account.exchange] ?? account.exchange.charAt(0).toUpperCase() + account.exchange.slice(1);
 
   async function act(url: string, method: string, body: unknown, done: string) {
     setBusy(true);

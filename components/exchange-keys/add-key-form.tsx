@@ -1,6 +1,6 @@
 "use client";
-// The add-key form: exchange, name, API key, secret and testnet; the server checks the key with the exchange
-// before saving, and its field errors show inline.
+// The add-key form: exchange, name, API key, secret (and OKX's passphrase) and testnet; the server checks the key
+// with the exchange before saving, and its field errors show inline.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -16,9 +16,34 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { CodeInput } from "@/components/account/code-input";
+import { PASSPHRASE_EXCHANGES } from "@/lib/accounts/schemas";
 import { callApi, type ApiFailure } from "./call-api";
 
-const EMPTY = { exchange: "bybit", label: "", apiKey: "", apiSecret: "", testnet: false, code: "" };
+const EMPTY = {
+  exchange: "bybit",
+  label: "",
+  apiKey: "",
+  apiSecret: "",
+  apiPassphrase: "",
+  testnet: false,
+  code: "",
+};
+
+// What the form says per exchange: the select's label, a name to suggest, and where test keys come from (Binance
+// USDⓈ-M keys are mainnet only: ccxt has no futures testnet for it any more).
+const EXCHANGES: Record<string, { label: string; placeholder: string; testnet: string | null }> = {
+  bybit: {
+    label: "Bybit (USDT perpetuals)",
+    placeholder: "Bybit main",
+    testnet: "For keys made on testnet.bybit.com (no real funds).",
+  },
+  binanceusdm: { label: "Binance USDⓈ-M (USDT perpetuals)", placeholder: "Binance futures", testnet: null },
+  okx: {
+    label: "OKX (USDT swaps)",
+    placeholder: "OKX main",
+    testnet: "For keys made in OKX demo trading (no real funds).",
+  },
+};
 
 /** What the account still needs before a live key can be added (a confirmed email, two-factor authentication). */
 export interface KeyPrerequisites {
@@ -44,15 +69,24 @@ export function AddKeyForm({
   const [pending, setPending] = useState(false);
   const set = (k: keyof typeof EMPTY) => (v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
   const fieldError = (k: string) => error?.fields[k];
+  const meta = EXCHANGES[form.exchange] ?? EXCHANGES.bybit!;
+  const needsPassphrase = PASSPHRASE_EXCHANGES.includes(form.exchange);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);
     setError(null);
+    // The passphrase goes only with an OKX key; the testnet flag only where the exchange has one.
+    const { apiPassphrase, ...rest } = form;
+    const body = {
+      ...rest,
+      testnet: Boolean(meta.testnet) && form.testnet,
+      ...(needsPassphrase ? { apiPassphrase } : {}),
+    };
     const res = await callApi<{ account: { label: string; keyHint: string } }>(
       "/api/exchange-keys",
       "POST",
-      form,
+      body,
     );
     setPending(false);
     // A code works once: whatever went wrong, the next try needs a fresh one.
@@ -113,7 +147,11 @@ export function AddKeyForm({
                       <SelectValue />
                     </SelectTrigger>
                     <SelectContent>
-                      <SelectItem value="bybit">Bybit (USDT perpetuals)</SelectItem>
+                      {Object.entries(EXCHANGES).map(([id, x]) => (
+                        <SelectItem key={id} value={id}>
+                          {x.label}
+                        </SelectItem>
+                      ))}
                     </SelectContent>
                   </Select>
                   <FieldError>{fieldError("exchange")}</FieldError>
@@ -122,7 +160,7 @@ export function AddKeyForm({
                   <FieldLabel htmlFor="key-label">Name</FieldLabel>
                   <Input
                     id="key-label"
-                    placeholder="Bybit main"
+                    placeholder={meta.placeholder}
                     maxLength={64}
                     value={form.label}
                     onChange={(e) => set("label")(e.target.value)}
@@ -164,17 +202,37 @@ export function AddKeyForm({
                 </FieldDescription>
                 <FieldError id="key-api-secret-error">{fieldError("apiSecret")}</FieldError>
               </Field>
-              <div className="flex items-center justify-between gap-4 rounded-lg border px-3 py-2.5">
-                <div className="space-y-0.5">
-                  <label htmlFor="key-testnet" className="text-sm font-medium">
-                    Testnet key
-                  </label>
-                  <p className="text-muted-foreground text-xs">
-                    For keys made on testnet.bybit.com (no real funds).
-                  </p>
+              {needsPassphrase && (
+                <Field invalid={!!fieldError("apiPassphrase")}>
+                  <FieldLabel htmlFor="key-api-passphrase">Passphrase</FieldLabel>
+                  <Input
+                    id="key-api-passphrase"
+                    type="password"
+                    autoComplete="new-password"
+                    spellCheck={false}
+                    className="font-mono"
+                    value={form.apiPassphrase}
+                    onChange={(e) => set("apiPassphrase")(e.target.value)}
+                    aria-invalid={!!fieldError("apiPassphrase")}
+                    aria-describedby="key-api-passphrase-error"
+                  />
+                  <FieldDescription>
+                    The passphrase you chose when you created the key on OKX. Encrypted like the secret.
+                  </FieldDescription>
+                  <FieldError id="key-api-passphrase-error">{fieldError("apiPassphrase")}</FieldError>
+                </Field>
+              )}
+              {meta.testnet && (
+                <div className="flex items-center justify-between gap-4 rounded-lg border px-3 py-2.5">
+                  <div className="space-y-0.5">
+                    <label htmlFor="key-testnet" className="text-sm font-medium">
+                      Testnet key
+                    </label>
+                    <p className="text-muted-foreground text-xs">{meta.testnet}</p>
+                  </div>
+                  <Switch id="key-testnet" checked={form.testnet} onCheckedChange={set("testnet")} />
                 </div>
-                <Switch id="key-testnet" checked={form.testnet} onCheckedChange={set("testnet")} />
-              </div>
+              )}
               <Field invalid={!!fieldError("code")}>
                 <FieldLabel htmlFor="key-code">Authentication code</FieldLabel>
                 <CodeInput

@@ -33,6 +33,8 @@ export const exchangeAccounts = mysqlTable(
     /** `v{version}.{iv}.{tag}.{ciphertext}` (AES-256-GCM); null for paper accounts. */
     apiKeyEnc: text("api_key_enc"),
     apiSecretEnc: text("api_secret_enc"),
+    /** OKX keys' passphrase, sealed like key and secret; null for exchanges without one. */
+    apiPassphraseEnc: text("api_passphrase_enc"),
     /** Master key version both values are encrypted under (for rotation batches). */
     keyVersion: int("key_version"),
     /** First 4 and last 4 characters of the API key, e.g. `AbCd…WxYz`. */

@@ -13,6 +13,7 @@ export type { AccountView } from "./account-view";
 const {
   apiKeyEnc: _apiKeyEnc,
   apiSecretEnc: _apiSecretEnc,
+  apiPassphraseEnc: _apiPassphraseEnc,
   ...safeColumns
 } = getTableColumns(exchangeAccounts);
 

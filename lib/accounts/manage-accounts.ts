@@ -26,6 +26,8 @@ export interface ConnectInput {
   label: string;
   apiKey: string;
   apiSecret: string;
+  /** OKX only (the schema requires it there and refuses it elsewhere). */
+  apiPassphrase?: string;
   testnet: boolean;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-// Re-encrypt every stored key pair under the newest master key and bound to its account (AAD), in batches: rows
+// Re-encrypt every stored key pair (and OKX passphrase) under the newest master key and bound to its account (AAD), in batches: rows
 // under an older key and rows written before binding. Safe to interrupt and re-run: each row is updated on its own,
 // only while it still holds the values it was read with.
 import { and, asc, eq, gt, isNotNull, like, ne, or } from "drizzle-orm";
@@ -30,6 +30,7 @@ export async function rotateKeys(
         keyVersion: exchangeAccounts.keyVersion,
         apiKeyEnc: exchangeAccounts.apiKeyEnc,
         apiSecretEnc: exchangeAccounts.apiSecretEnc,
+        apiPassphraseEnc: exchangeAccounts.apiPassphraseEnc,
       })
       .from(exchangeAccounts)
       .where(

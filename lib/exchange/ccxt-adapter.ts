@@ -22,16 +22,22 @@ import { ExchangeError } from "./types";
 export interface Credentials {
   apiKey: string;
   apiSecret: string;
+  /** OKX's API key passphrase (ccxt's `password`). */
+  passphrase?: string | null;
   testnet: boolean;
 }
 
-/** Build the ccxt client: testnet via sandbox mode, every API hostname replaced when an override URL is set. */
+/**
+ * Build the ccxt client: testnet via sandbox mode, every API hostname replaced when an override URL is set (the
+ * path of each API root is kept: Binance's are `/fapi/v1`, `/sapi/v1`, …).
+ */
 export function createCcxtClient(config: LiveExchangeConfig, creds: Credentials, apiUrl?: string): Exchange {
   const Klass = (ccxt as unknown as Record<string, new (o: object) => Exchange>)[config.ccxtId];
   if (!Klass) throw new ExchangeError("unavailable", `${config.name} is not supported by this ccxt version`);
   const ex = new Klass({
     apiKey: creds.apiKey,
     secret: creds.apiSecret,
+    ...(creds.passphrase ? { password: creds.passphrase } : {}),
     timeout: env.EXCHANGE_TIMEOUT_MS,
     enableRateLimit: true,
     options: { ...config.options },
@@ -40,7 +46,7 @@ export function createCcxtClient(config: LiveExchangeConfig, creds: Credentials,
   if (apiUrl) {
     const base = apiUrl.replace(/\/$/, "");
     const api = ex.urls.api as Record<string, string>;
-    for (const k of Object.keys(api)) api[k] = base;
+    for (const k of Object.keys(api)) api[k] = base + api[k]!.replace(/^[a-z]+:\/\/[^/]+/, "");
   }
   return ex;
 }
@@ -77,16 +83,17 @@ export function orderStatusOf(o: Pick<Order, "status" | "filled">): ExchangeOrde
   }
 }
 
-function toOrder(o: Order, clientOrderId: string, symbol: string): ExchangeOrder {
+// Amounts in ccxt are contracts; ours are base asset (a contract is 0.01 BTC on OKX, 1 BTC on Bybit and Binance).
+function toOrder(o: Order, clientOrderId: string, symbol: string, contractSize = 1): ExchangeOrder {
   return {
     id: String(o.id),
     clientOrderId: o.clientOrderId ?? clientOrderId,
     symbol,
     side: o.side === "sell" ? "sell" : "buy",
-    qty: Number(o.amount ?? 0),
+    qty: Number(o.amount ?? 0) * contractSize,
     price: o.average ?? (o.price ? Number(o.price) : null),
     status: orderStatusOf(o),
-    filledQty: Number(o.filled ?? 0),
+    filledQty: Number(o.filled ?? 0) * contractSize,
     fee: Number(o.fee?.cost ?? 0),
     reduceOnly: Boolean(o.reduceOnly),
   };
@@ -132,6 +139,11 @@ export class CcxtAdapter implements ExchangeAdapter {
     return this.config.canonicalClientId?.(exchangeId) ?? exchangeId;
   }
 
+  // Base asset per contract of a market (markets must be loaded).
+  private contractSize(market: string): number {
+    return Number(this.ex.market(market).contractSize ?? 1) || 1;
+  }
+
   async getBalance(): Promise<Balance> {
     const bal = await this.call(() => this.ex.fetchBalance({ type: "swap" }));
     const usdt = (bal as unknown as Record<string, { total?: number; free?: number }>).USDT ?? {};
@@ -143,7 +155,10 @@ export class CcxtAdapter implements ExchangeAdapter {
   }
 
   async getPosition(symbol: string): Promise<ExchangePosition | null> {
-    const p: Position = await this.call(() => this.ex.fetchPosition(this.config.toMarket(symbol)));
+    const market = this.config.toMarket(symbol);
+    const p: Position | undefined = this.config.fetchPosition
+      ? await this.call(() => this.config.fetchPosition!(this.ex, market))
+      : await this.call(() => this.ex.fetchPosition(market));
     const marginMode = p?.marginMode ?? null;
     const qty = Number(p?.contracts ?? 0) * Number(p?.contractSize ?? 1);
     if (!p || !qty) return null;
@@ -164,12 +179,17 @@ export class CcxtAdapter implements ExchangeAdapter {
 
   async getMarketLimits(symbol: string): Promise<MarketLimits> {
     await this.call(() => this.ex.loadMarkets());
-    const m = this.ex.market(this.config.toMarket(symbol));
+    const market = this.config.toMarket(symbol);
+    const m = this.ex.market(market);
+    const cs = this.contractSize(market);
+    const maxLeverage =
+      m.limits.leverage?.max ??
+      (this.config.maxLeverage ? await this.call(() => this.config.maxLeverage!(this.ex, market)) : 1);
     return {
-      minQty: Number(m.limits.amount?.min ?? 0),
-      qtyStep: Number(m.precision.amount ?? 0.001),
+      minQty: Number(m.limits.amount?.min ?? 0) * cs,
+      qtyStep: Number(m.precision.amount ?? 0.001) * cs,
       minNotional: Number(m.limits.cost?.min ?? 0),
-      maxLeverage: Number(m.limits.leverage?.max ?? 1),
+      maxLeverage: Number(maxLeverage),
       priceTick: Number(m.precision.price ?? 0.01),
     };
   }
@@ -188,30 +208,40 @@ export class CcxtAdapter implements ExchangeAdapter {
 
   async placeMarketOrder(input: PlaceOrderInput): Promise<ExchangeOrder> {
     const market = this.config.toMarket(input.symbol);
-    const params: Record<string, unknown> = {
-      [this.config.clientIdParam]: this.exchangeId(input.clientOrderId),
-    };
+    const exchangeId = this.exchangeId(input.clientOrderId);
+    const params: Record<string, unknown> = { [this.config.clientIdParam]: exchangeId };
+    const separate = Boolean(this.config.placeProtection);
     if (input.reduceOnly) params.reduceOnly = true;
-    if (input.stopLoss) params.stopLoss = { triggerPrice: input.stopLoss };
-    if (input.takeProfit) params.takeProfit = { triggerPrice: input.takeProfit };
+    if (input.stopLoss && !separate) params.stopLoss = { triggerPrice: input.stopLoss };
+    if (input.takeProfit && !separate) params.takeProfit = { triggerPrice: input.takeProfit };
+    // Stop loss / take profit as their own orders after the entry (idempotent per entry id).
+    const protect = async () => {
+      if (!separate || input.reduceOnly || !(input.stopLoss || input.takeProfit)) return;
+      await this.call(() => this.config.placeProtection!(this.ex, market, input, exchangeId), "order");
+    };
+    if (this.config.lookUpBeforePlacing) {
+      const existing = await this.findOrderByClientId(input.symbol, input.clientOrderId);
+      if (existing) return (await protect(), existing);
+    }
     let createdId = "";
     try {
       createdId =
         (
-          await this.call(
-            () => this.ex.createOrder(market, "market", input.side, input.qty, undefined, params),
-            "order",
-          )
+          await this.call(() => {
+            const amount = Number((input.qty / this.contractSize(market)).toFixed(8));
+            return this.ex.createOrder(market, "market", input.side, amount, undefined, params);
+          }, "order")
         ).id ?? "";
     } catch (err) {
       const mapped = mapCcxtError(err, this.config.name);
       // A duplicate client id (Bybit 110072) or a lost answer: the order may exist — look it up first.
       if (mapped.kind === "rejected" || mapped.kind === "unavailable" || mapped.kind === "rate_limited") {
         const existing = await this.findOrderByClientId(input.symbol, input.clientOrderId).catch(() => null);
-        if (existing) return existing;
+        if (existing) return (await protect(), existing);
       }
       throw mapped;
     }
+    await protect();
     // The order is placed; a failed read-back must not look like a failed order.
     const placed = await this.findOrderByClientId(input.symbol, input.clientOrderId).catch(() => null);
     if (placed) return placed;
@@ -236,6 +266,14 @@ export class CcxtAdapter implements ExchangeAdapter {
     const exchangeId = this.exchangeId(clientOrderId);
     const params = { [this.config.clientIdParam]: exchangeId };
     const matches = (orders: Order[]) => orders.find((o) => o.clientOrderId === exchangeId);
+    const own = (o: Order) => ({
+      ...toOrder(o, clientOrderId, symbol, this.contractSize(market)),
+      clientOrderId,
+    });
+    if (this.config.findOrder) {
+      const one = await this.call(() => this.config.findOrder!(this.ex, market, exchangeId));
+      return one && matches([one]) ? own(one) : null;
+    }
     const open = await this.call(() => this.ex.fetchOpenOrders(market, undefined, undefined, params));
     const found =
       matches(open) ??
@@ -246,13 +284,14 @@ export class CcxtAdapter implements ExchangeAdapter {
             : this.ex.fetchClosedOrders(market, undefined, undefined, params),
         ),
       );
-    return found ? toOrder(found, clientOrderId, symbol) : null;
+    return found ? own(found) : null;
   }
 
   async fetchOpenOrders(symbol: string): Promise<ExchangeOrder[]> {
-    const open = await this.call(() => this.ex.fetchOpenOrders(this.config.toMarket(symbol)));
+    const market = this.config.toMarket(symbol);
+    const open = await this.call(() => this.ex.fetchOpenOrders(market));
     return open.map((o) => ({
-      ...toOrder(o, "", symbol),
+      ...toOrder(o, "", symbol, this.contractSize(market)),
       clientOrderId: this.canonical(o.clientOrderId) ?? "",
     }));
   }
@@ -269,7 +308,7 @@ export class CcxtAdapter implements ExchangeAdapter {
           clientOrderId: ((t.info ?? {}) as Record<string, string>).clientOrderId ?? null,
           symbol,
           side: t.side === "sell" ? "sell" : "buy",
-          qty: Number(t.amount ?? 0),
+          qty: Number(t.amount ?? 0) * this.contractSize(market),
           price: Number(t.price ?? 0),
           fee: Number(t.fee?.cost ?? 0),
           feeCurrency: t.fee?.currency ?? "USDT",

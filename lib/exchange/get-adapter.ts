@@ -48,14 +48,25 @@ async function markInvalid(accountId: number, err: ExchangeError): Promise<void>
  * the selected account on `exchange_accounts.user_id = trading_settings.user_id`).
  */
 export function adapterForAccount(
-  acct: Pick<ExchangeAccount, "id" | "userId" | "exchange" | "testnet" | "apiKeyEnc" | "apiSecretEnc">,
+  acct: Pick<ExchangeAccount, "id" | "userId" | "exchange" | "testnet" | "apiKeyEnc" | "apiSecretEnc"> &
+    Partial<Pick<ExchangeAccount, "apiPassphraseEnc">>,
 ): ExchangeAdapter {
   if (acct.exchange === "paper") return new PaperAdapter(acct.id);
   const config = liveExchange(acct.exchange);
   if (!config) throw new ExchangeError("rejected", `Exchange ${acct.exchange} is no longer supported`);
   if (!acct.apiKeyEnc || !acct.apiSecretEnc)
     throw new ExchangeError("auth", "This account has no stored key");
-  let keys: { apiKey: string; apiSecret: string };
+  if (config.needsPassphrase) {
+    // Not selected by the caller is a bug, not a bad key: it must not mark the account invalid.
+    if (acct.apiPassphraseEnc === undefined)
+      throw new Error(`${config.name} accounts need apiPassphraseEnc loaded`);
+    if (!acct.apiPassphraseEnc)
+      throw new ExchangeError(
+        "auth",
+        `This ${config.name} account has no stored passphrase. Add the key again.`,
+      );
+  }
+  let keys: { apiKey: string; apiSecret: string; apiPassphrase?: string };
   try {
     keys = openAccountKeys({ ...acct, apiKeyEnc: acct.apiKeyEnc, apiSecretEnc: acct.apiSecretEnc });
   } catch (err) {
@@ -63,6 +74,6 @@ export function adapterForAccount(
     if (err instanceof VaultError) throw new ExchangeError("auth", KEY_INTEGRITY_MESSAGE);
     throw err;
   }
-  const creds = { ...keys, testnet: acct.testnet };
+  const creds = { ...keys, passphrase: keys.apiPassphrase, testnet: acct.testnet };
   return new CcxtAdapter(config, createCcxtClient(config, creds, config.apiUrl()), acct.id);
 }

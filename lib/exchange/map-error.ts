@@ -37,8 +37,9 @@ export function mapCcxtError(err: unknown, exchangeName: string): ExchangeError 
   return new ExchangeError("unavailable", `${exchangeName} returned an unexpected error`);
 }
 
-// ccxt messages are `bybit {"retCode":…,"retMsg":"…"}`; keep only the exchange's own reason.
+// ccxt messages are `bybit {"retCode":…,"retMsg":"…"}`, `binanceusdm {"code":…,"msg":"…"}` or
+// `okx {"code":"1","data":[{"sCode":…,"sMsg":"…"}]}`; keep only the exchange's own reason.
 function shortReason(err: Error): string {
-  const match = /"retMsg":"([^"]{1,200})"/.exec(err.message);
+  const match = /"(?:retMsg|sMsg|msg)":"([^"]{1,200})"/.exec(err.message);
   return match?.[1] ?? "invalid order";
 }

@@ -1,8 +1,10 @@
 import "server-only";
 // Live exchanges by configuration: which ccxt class, which options, how symbols map and how a key's
 // permissions are read. Another ccxt exchange with the same capabilities is one more entry here.
-import type { Exchange } from "ccxt";
+import type { Exchange, Order, Position } from "ccxt";
 import { env } from "@/lib/env";
+import { BINANCE_USDM } from "./registry-binance";
+import { OKX_SWAP } from "./registry-okx";
 import type { ExchangeFill, KeyPermissions } from "./types";
 
 export interface LiveExchangeConfig {
@@ -28,6 +30,29 @@ export interface LiveExchangeConfig {
   clientIdFor?(canonical: string): string;
   /** An order's client id on this exchange → our canonical id (default: unchanged). */
   canonicalClientId?(exchangeId: string): string;
+  /** The key has a third part (OKX's passphrase, ccxt's `password`). */
+  needsPassphrase?: boolean;
+  /**
+   * The exchange refuses a used client id only while that order is open (Binance, OKX): the adapter looks the id up
+   * before placing, so a retry after a filled order returns it instead of placing a second one.
+   */
+  lookUpBeforePlacing?: boolean;
+  /** One order by its client id on this exchange, open or done (default: open orders, then closed ones). */
+  findOrder?(ex: Exchange, market: string, exchangeClientId: string): Promise<Order | null>;
+  /**
+   * Stop loss and take profit as separate orders after the entry (Binance); by default they are attached to the
+   * market order (`stopLoss` / `takeProfit` params). Must be idempotent for the same entry id.
+   */
+  placeProtection?(
+    ex: Exchange,
+    market: string,
+    input: { side: "buy" | "sell"; stopLoss?: number; takeProfit?: number },
+    exchangeClientId: string,
+  ): Promise<void>;
+  /** The open position on one market, or undefined (default: ccxt's fetchPosition). */
+  fetchPosition?(ex: Exchange, market: string): Promise<Position | undefined>;
+  /** The market's highest leverage when the market list does not carry it (Binance). */
+  maxLeverage?(ex: Exchange, market: string): Promise<number>;
   /** Executions since `since` (default: ccxt's fetchMyTrades). */
   fetchFills?(ex: Exchange, market: string, symbol: string, since: number): Promise<ExchangeFill[]>;
   /**
@@ -147,6 +172,8 @@ export const LIVE_EXCHANGES: Record<string, LiveExchangeConfig> = {
     tradeOnlyHint:
       'On Bybit, open API Management, create a new system-generated key with "Read-Write", tick only Contract → Orders and Positions, and leave Assets → Withdrawal unticked.',
   },
+  binanceusdm: BINANCE_USDM,
+  okx: OKX_SWAP,
 };
 
 /** The exchanges a user can connect (for the form's select). */

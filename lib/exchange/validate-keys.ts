@@ -19,6 +19,7 @@ export async function validateKeys(input: {
   exchange: string;
   apiKey: string;
   apiSecret: string;
+  apiPassphrase?: string;
   testnet: boolean;
 }): Promise<ValidKey> {
   const config = liveExchange(input.exchange);
@@ -27,8 +28,13 @@ export async function validateKeys(input: {
       fields: { exchange: "Pick a supported exchange" },
     });
   const where = `${config.name}${input.testnet ? " testnet" : ""}`;
+  if (config.needsPassphrase && !input.apiPassphrase)
+    throw new AppError("bad_request", `${config.name} keys need their passphrase`, {
+      fields: { apiPassphrase: `Passphrase is required for ${config.name} keys` },
+    });
   try {
-    const adapter = new CcxtAdapter(config, createCcxtClient(config, input, config.apiUrl()));
+    const creds = { ...input, passphrase: input.apiPassphrase };
+    const adapter = new CcxtAdapter(config, createCcxtClient(config, creds, config.apiUrl()));
     const balance = await adapter.getBalance();
     const permissions = await adapter.getPermissions();
     if (permissions.canWithdraw) {
@@ -48,7 +54,10 @@ export async function validateKeys(input: {
     // The kind and the exchange only: the error object may carry the signed request.
     log.warn({ exchange: input.exchange, testnet: input.testnet, kind }, "exchange key validation failed");
     if (kind === "auth" || kind === "permission") {
-      const message = `The exchange rejected this key. Check that the API key and secret were copied completely, that the key is for ${where}, and that it has not expired.`;
+      const parts = config.needsPassphrase
+        ? "API key, secret and passphrase were"
+        : "API key and secret were";
+      const message = `The exchange rejected this key. Check that the ${parts} copied completely, that the key is for ${where}, and that it has not expired.`;
       throw new AppError("bad_request", message, { fields: { apiKey: "The exchange rejected this key" } });
     }
     throw new AppError(

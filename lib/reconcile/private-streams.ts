@@ -20,7 +20,8 @@ const log = getLogger("reconcile-streams");
 async function proClient(accountId: number): Promise<{ ex: Exchange; market: (s: string) => string } | null> {
   const [acct] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, accountId));
   const config = acct ? liveExchange(acct.exchange) : undefined;
-  if (!acct || !config || !acct.apiKeyEnc || !acct.apiSecretEnc) return null;
+  // Only exchanges whose registry entry declares private streams (Bybit); the others are reconciled over REST.
+  if (!acct || !config?.privateWsUrl || !acct.apiKeyEnc || !acct.apiSecretEnc) return null;
   const Pro = (ccxt.pro as unknown as Record<string, new (o: object) => Exchange>)[config.ccxtId];
   if (!Pro) return null;
   const keys = openAccountKeys({
@@ -28,13 +29,19 @@ async function proClient(accountId: number): Promise<{ ex: Exchange; market: (s:
     userId: acct.userId,
     apiKeyEnc: acct.apiKeyEnc,
     apiSecretEnc: acct.apiSecretEnc,
+    apiPassphraseEnc: acct.apiPassphraseEnc,
   });
-  const ex = new Pro({ apiKey: keys.apiKey, secret: keys.apiSecret, options: { ...config.options } });
+  const ex = new Pro({
+    apiKey: keys.apiKey,
+    secret: keys.apiSecret,
+    password: keys.apiPassphrase,
+    options: { ...config.options },
+  });
   if (acct.testnet) ex.setSandboxMode(true);
   const rest = config.apiUrl();
   const api = ex.urls.api as Record<string, unknown>;
   if (rest) for (const k of Object.keys(api)) if (k !== "ws") api[k] = rest.replace(/\/$/, "");
-  const ws = config.privateWsUrl?.();
+  const ws = config.privateWsUrl();
   if (ws) {
     const urls = ex.urls as unknown as { api: { ws: { private: Record<string, unknown> } } };
     for (const k of Object.keys(urls.api.ws.private ?? {})) {

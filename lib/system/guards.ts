@@ -38,6 +38,7 @@ const ACCOUNT_COLUMNS = {
   testnet: exchangeAccounts.testnet,
   apiKeyEnc: exchangeAccounts.apiKeyEnc,
   apiSecretEnc: exchangeAccounts.apiSecretEnc,
+  apiPassphraseEnc: exchangeAccounts.apiPassphraseEnc,
 };
 export type ExecutionSettings = Pick<TradingSettings, keyof typeof SETTINGS_COLUMNS>;
 export type ExecutionAccount = Pick<ExchangeAccount, keyof typeof ACCOUNT_COLUMNS>;

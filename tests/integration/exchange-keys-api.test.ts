@@ -147,6 +147,7 @@ describe("POST /api/exchange-keys", () => {
       apiKey: h.key.apiKey,
       apiSecret: h.key.apiSecret,
     });
+    expect(row!.apiPassphraseEnc).toBeNull();
     expect(row!.keyVersion).toBe(1);
     const [entry] = await db
       .select()
@@ -190,6 +191,16 @@ describe("POST /api/exchange-keys", () => {
       expect(await liveCount(b.id)).toBe(before);
     },
   );
+
+  it("a passphrase for a Bybit key → 400 naming the field; Bybit is not asked and nothing is stored", async () => {
+    const before = await liveCount(b.id);
+    const calls = h.fake.state.requests.length;
+    const res = await addKey(b, { apiPassphrase: "Bybit-has-none-1" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields.apiPassphrase).toMatch(/Only OKX keys have a passphrase/);
+    expect(h.fake.state.requests.length).toBe(calls);
+    expect(await liveCount(b.id)).toBe(before);
+  });
 
   it("bad input → 400 naming the field, the exchange is not called", async () => {
     const calls = h.fake.state.requests.length;

@@ -20,7 +20,7 @@ import { closeDb, db } from "@/db";
 import { exchangeAccounts } from "@/db/schema";
 import { rotateKeys } from "@/lib/crypto/rotate-keys";
 import { accountKeyAad, openAccountKeys } from "@/lib/crypto/account-keys";
-import { decryptSecret, isBound, VaultError } from "@/lib/crypto/vault";
+import { decryptSecret, encryptSecret, isBound, VaultError } from "@/lib/crypto/vault";
 import { getAdapter, KEY_INTEGRITY_MESSAGE } from "@/lib/exchange/get-adapter";
 import { ExchangeError } from "@/lib/exchange/types";
 import { closeRedis } from "@/lib/redis";
@@ -160,6 +160,29 @@ describe("keys:rotate", () => {
       apiKey: "unbound-key",
       apiSecret: "unbound-secret",
     });
+  });
+
+  it("re-encrypts an OKX passphrase with the key pair, bound to its row", async () => {
+    const user = await makeUser("rotate-okx");
+    const [row] = await db
+      .insert(exchangeAccounts)
+      .values({ userId: user.id, exchange: "okx", label: "okx", keyVersion: 1, keyHint: "okxk…0001" })
+      .$returningId();
+    const aad = (f: "apiKey" | "apiSecret" | "apiPassphrase") => accountKeyAad(row!.id, user.id, f);
+    await db
+      .update(exchangeAccounts)
+      .set({
+        apiKeyEnc: encryptSecret("okx-key", aad("apiKey"), V1),
+        apiSecretEnc: encryptSecret("okx-secret", aad("apiSecret"), V1),
+        apiPassphraseEnc: encryptSecret("okx-passphrase", aad("apiPassphrase"), V1),
+      })
+      .where(eq(exchangeAccounts.id, row!.id));
+    const result = await rotateKeys();
+    expect(result.failed.map((f) => f.accountId)).not.toContain(row!.id);
+    const [after] = await rowsOf([row!.id]);
+    expect(after!.keyVersion).toBe(2);
+    expect(decryptSecret(after!.apiPassphraseEnc!, aad("apiPassphrase"), V2)).toBe("okx-passphrase");
+    expect(() => decryptSecret(after!.apiPassphraseEnc!, aad("apiPassphrase"), V1)).toThrow(VaultError);
   });
 });
 

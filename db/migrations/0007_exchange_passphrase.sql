@@ -1,0 +1,1 @@
+ALTER TABLE `exchange_accounts` ADD `api_passphrase_enc` text;
