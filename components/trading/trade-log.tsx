@@ -1,6 +1,8 @@
 "use client";
-// The trade log: the user's orders (placed, skipped with why, failed with why), paginated from /api/logs.
-// Refreshes itself when the live stream reports a new order (`refreshKey`).
+// The trade log: the user's orders (placed, filled or partly, cancelled, rejected or expired by the exchange,
+// skipped or failed with why) and exits Tickpilot did not place (stop loss, take profit, liquidation, closed by
+// the owner on the exchange), paginated from /api/logs. Refreshes itself when the page's stream reports a new
+// order or a sync (`refreshKey`).
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { ArrowLeftRightIcon, ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
@@ -11,18 +13,21 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { swrFetcher } from "@/lib/api/client";
 import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
-import { ORDER_STATUS_VARIANT, orderStatusLabel } from "@/components/trading/order-status";
+import { ORDER_STATUS_VARIANT, orderStatusLabel, type OrderStatus } from "@/components/trading/order-status";
 
+/** One row of GET /api/logs. */
 export interface TradeLogItem {
   id: number;
   kind: string;
   side: "buy" | "sell" | null;
   qty: number | null;
+  /** How much of `qty` the exchange filled (null before it said). */
+  filledQty: number | null;
   price: number | null;
   leverage: number | null;
   stopLoss: number | null;
   takeProfit: number | null;
-  status: "pending" | "placed" | "filled" | "skipped" | "failed";
+  status: OrderStatus;
   reason: string | null;
   fee: number;
   realizedPnl: number;
@@ -43,8 +48,18 @@ const KIND_NOTE: Record<string, string> = {
   stop_loss: " (stop loss)",
   take_profit: " (take profit)",
   liquidation: " (liquidation)",
+  manual: " (closed by you)",
 };
 
+const qty4 = (n: number | null) => formatNumber(n, { decimals: 4 });
+
+/** "0.0100" — or "0.0050 of 0.0100" when the exchange filled part of the order. */
+export function qtyText(o: Pick<TradeLogItem, "qty" | "filledQty">): string {
+  const partial = o.qty !== null && o.filledQty !== null && o.filledQty > 0 && o.filledQty < o.qty - 1e-12;
+  return partial ? `${qty4(o.filledQty)} of ${qty4(o.qty)}` : qty4(o.qty);
+}
+
+/** The trade log with its pager; `refreshKey` changes when the page's stream reports something. */
 export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refreshKey?: number }) {
   const [page, setPage] = useState(1);
   const { data, error, isLoading, mutate } = useSWR<TradeLogPage>(
@@ -116,8 +131,11 @@ export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refre
                 >
                   {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
                 </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatNumber(o.qty, { decimals: 4 })}
+                <TableCell
+                  className="text-right whitespace-nowrap tabular-nums"
+                  title={o.filledQty !== null ? `Filled ${qty4(o.filledQty)}` : undefined}
+                >
+                  {qtyText(o)}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">
                   {formatNumber(o.price, { decimals: 2, fixed: true })}
