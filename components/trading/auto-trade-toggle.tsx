@@ -105,11 +105,11 @@ export function AutoTradeToggle({ state, onChange, account, symbol, position, ..
           >
             <p className="text-destructive flex items-center gap-2 font-medium">
               <OctagonPauseIcon className="size-4 shrink-0" aria-hidden="true" />
-              You stopped auto-trading · kill switch on
+              Kill switch on
             </p>
             <p className="text-foreground/80">
-              No new orders are placed for you. To trade again, switch auto-trading on below: that turns the
-              kill switch off, and the next decision acts for you.
+              You stopped auto-trading: no new orders are placed for you. To trade again, switch auto-trading
+              on below. That turns the kill switch off, and the next decision acts for you.
             </p>
           </div>
         )}

@@ -14,15 +14,23 @@ export function readBack(p: Pick<Portfolio, "exchangeLeverage" | "marginMode">):
   return parts.length ? parts.join(" · ") : null;
 }
 
-/** A sync problem's title: never synced, or the last read failed. */
-export function syncErrorTitle(error: string): string {
-  return /^Not synced/.test(error) ? "Waiting for the first sync" : "The exchange could not be read";
+const READ_FAILED = "The exchange could not be read at the last sync: ";
+
+/** A sync problem in a title and a detail: never synced yet, or the last read failed (and why). */
+export function syncProblem(error: string): { title: string; detail: string } {
+  if (/^Not synced/.test(error)) return { title: "Waiting for the first sync", detail: error };
+  const why = error.startsWith(READ_FAILED) ? error.slice(READ_FAILED.length) : error;
+  return {
+    title: "The exchange could not be read at the last sync",
+    detail: `${why.replace(/\.?$/, ".")} The figures shown are from the last good sync; the next one tries again.`,
+  };
 }
 
 /** Sync age, read-back settings, the owner's open orders and the sync error of a live account. */
 export function LiveSyncInfo({ portfolio }: { portfolio: Portfolio }) {
   const settings = readBack(portfolio);
   const own = portfolio.foreignOpenOrders;
+  const problem = portfolio.error ? syncProblem(portfolio.error) : null;
   return (
     <div className="space-y-2" data-testid="live-sync">
       <p className="text-muted-foreground flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
@@ -43,7 +51,7 @@ export function LiveSyncInfo({ portfolio }: { portfolio: Portfolio }) {
           </>
         )}
       </p>
-      {portfolio.error && (
+      {problem && (
         <div
           role="alert"
           className="border-warning/40 bg-warning/10 flex items-start gap-2 rounded-lg border p-3 text-sm"
@@ -51,8 +59,8 @@ export function LiveSyncInfo({ portfolio }: { portfolio: Portfolio }) {
         >
           <TriangleAlertIcon className="text-warning mt-0.5 size-4 shrink-0" aria-hidden="true" />
           <div className="min-w-0">
-            <p className="font-medium">{syncErrorTitle(portfolio.error)}</p>
-            <p className="text-foreground/80 break-words">{portfolio.error}</p>
+            <p className="font-medium">{problem.title}</p>
+            <p className="text-foreground/80 break-words">{problem.detail}</p>
           </div>
         </div>
       )}

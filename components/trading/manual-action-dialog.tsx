@@ -73,11 +73,17 @@ export function ManualActionDialog(props: Props) {
     >
       <AlertDialogTrigger asChild>
         <Button
-          variant={props.destructive ? "destructive" : "outline"}
+          variant="outline"
           size="sm"
           disabled={props.disabled}
           aria-describedby={props.describedBy}
-          className={cn("w-full sm:w-auto", props.className)}
+          className={cn(
+            "w-full sm:w-auto",
+            // Visible but not shouting: the confirm button in the dialog is the red one.
+            props.destructive &&
+              "border-destructive/40 text-destructive hover:bg-destructive/10 hover:text-destructive dark:border-destructive/50",
+            props.className,
+          )}
           data-testid={props.testId}
         >
           <props.icon aria-hidden="true" />

@@ -74,7 +74,9 @@ export function PortfolioStats({
       ? live && !portfolio.syncedAt
         ? "Waiting for the first sync"
         : "The exchange could not be read"
-      : `${formatUsd(portfolio.available)} available · ${portfolio.account!.label}`;
+      : live && portfolio.error
+        ? `As of the last good sync · ${portfolio.account!.label}`
+        : `${formatUsd(portfolio.available)} available · ${portfolio.account!.label}`;
   return (
     <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
       <Tile

@@ -59,8 +59,25 @@ export function qtyText(o: Pick<TradeLogItem, "qty" | "filledQty">): string {
   return partial ? `${qty4(o.filledQty)} of ${qty4(o.qty)}` : qty4(o.qty);
 }
 
-/** The trade log with its pager; `refreshKey` changes when the page's stream reports something. */
-export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refreshKey?: number }) {
+// Compact rows: the time of day (with the date when it was not today), UTC.
+function shortTime(iso: string): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return iso.slice(0, 10) === today ? iso.slice(11, 19) : formatDateTime(iso);
+}
+
+/**
+ * The trade log with its pager; `refreshKey` changes when the page's stream reports something. `compact` (the
+ * dashboard's narrow card) drops leverage and SL / TP and puts the note under the side, so it stays in view.
+ */
+export function TradeLog({
+  limit = 20,
+  refreshKey = 0,
+  compact = false,
+}: {
+  limit?: number;
+  refreshKey?: number;
+  compact?: boolean;
+}) {
   const [page, setPage] = useState(1);
   const { data, error, isLoading, mutate } = useSWR<TradeLogPage>(
     `/api/logs?page=${page}&limit=${limit}`,
@@ -107,29 +124,37 @@ export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refre
               <TableHead>Side</TableHead>
               <TableHead className="text-right">Qty</TableHead>
               <TableHead className="text-right">Price</TableHead>
-              <TableHead className="text-right">Lev.</TableHead>
-              <TableHead className="hidden md:table-cell">SL / TP</TableHead>
+              {!compact && <TableHead className="text-right">Lev.</TableHead>}
+              {!compact && <TableHead className="hidden md:table-cell">SL / TP</TableHead>}
               <TableHead className="text-right">Fee</TableHead>
-              <TableHead className="min-w-56">Note</TableHead>
+              {!compact && <TableHead className="min-w-56">Note</TableHead>}
             </TableRow>
           </TableHeader>
           <TableBody>
             {data.items.map((o) => (
               <TableRow key={o.id} data-testid="trade-row">
-                <TableCell className="whitespace-nowrap tabular-nums">
-                  {formatDateTime(o.createdAt, { seconds: true })}
+                <TableCell
+                  className="whitespace-nowrap tabular-nums"
+                  title={compact ? `${formatDateTime(o.createdAt, { seconds: true })} UTC` : undefined}
+                >
+                  {compact ? shortTime(o.createdAt) : formatDateTime(o.createdAt, { seconds: true })}
                 </TableCell>
                 <TableCell>
                   <Badge variant={ORDER_STATUS_VARIANT[o.status]}>{orderStatusLabel(o.status)}</Badge>
                 </TableCell>
-                <TableCell
-                  className={cn(
-                    "font-medium uppercase",
-                    o.side === "buy" && "text-profit",
-                    o.side === "sell" && "text-loss",
+                <TableCell className={cn(compact && "min-w-44 whitespace-normal")}>
+                  <span
+                    className={cn(
+                      "font-medium whitespace-nowrap uppercase",
+                      o.side === "buy" && "text-profit",
+                      o.side === "sell" && "text-loss",
+                    )}
+                  >
+                    {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
+                  </span>
+                  {compact && o.reason && (
+                    <span className="text-muted-foreground block max-w-72 text-xs">{o.reason}</span>
                   )}
-                >
-                  {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
                 </TableCell>
                 <TableCell
                   className="text-right whitespace-nowrap tabular-nums"
@@ -140,18 +165,24 @@ export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refre
                 <TableCell className="text-right tabular-nums">
                   {formatNumber(o.price, { decimals: 2, fixed: true })}
                 </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {o.leverage ? `${o.leverage}x` : "—"}
-                </TableCell>
-                <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
-                  {o.stopLoss
-                    ? `${formatNumber(o.stopLoss, { decimals: 0 })} / ${formatNumber(o.takeProfit, { decimals: 0 })}`
-                    : "—"}
-                </TableCell>
+                {!compact && (
+                  <TableCell className="text-right tabular-nums">
+                    {o.leverage ? `${o.leverage}x` : "—"}
+                  </TableCell>
+                )}
+                {!compact && (
+                  <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
+                    {o.stopLoss
+                      ? `${formatNumber(o.stopLoss, { decimals: 0 })} / ${formatNumber(o.takeProfit, { decimals: 0 })}`
+                      : "—"}
+                  </TableCell>
+                )}
                 <TableCell className="text-right tabular-nums">
                   {o.fee ? formatUsd(o.fee, { decimals: 2 }) : "—"}
                 </TableCell>
-                <TableCell className="text-muted-foreground max-w-80 text-xs">{o.reason ?? ""}</TableCell>
+                {!compact && (
+                  <TableCell className="text-muted-foreground max-w-80 text-xs">{o.reason ?? ""}</TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>

@@ -139,7 +139,7 @@ export function DashboardClient(props: Props) {
             </CardAction>
           </CardHeader>
           <CardContent>
-            <TradeLog limit={10} refreshKey={tradesVersion} />
+            <TradeLog limit={10} refreshKey={tradesVersion} compact />
           </CardContent>
         </Card>
       </div>
