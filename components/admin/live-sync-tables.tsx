@@ -100,65 +100,105 @@ export function OutOfSyncTable({
           with the ledger.
         </p>
       ) : (
-        <Table aria-label="Live accounts out of sync" data-testid="out-of-sync">
-          <TableHeader>
-            <TableRow>
-              <TableHead>User</TableHead>
-              <TableHead>Account</TableHead>
-              <TableHead className="min-w-72">Difference</TableHead>
-              <TableHead>Since</TableHead>
-              <TableHead>Last sync</TableHead>
-              <TableHead className="min-w-56">Last error</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.accountId} data-testid="out-of-sync-row" className="align-top">
-                <TableCell className="max-w-56">
-                  <Link
-                    href={`/admin/users/${r.userId}`}
-                    className="block truncate font-medium underline-offset-4 hover:underline"
-                    title={r.email}
-                  >
-                    {r.email}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  <span className="font-medium">{r.label}</span>
-                  <span className="text-muted-foreground block text-xs">
-                    {r.exchange}
-                    {r.testnet ? " · testnet" : ""}
-                  </span>
-                </TableCell>
-                <TableCell className="text-sm whitespace-normal">
-                  {r.divergence ?? <Badge variant="muted">Could not be read</Badge>}
-                </TableCell>
-                <TableCell
-                  className="whitespace-nowrap"
-                  title={formatDateTime(r.divergedAt ?? r.lastErrorAt, { seconds: true })}
-                >
-                  {formatAgo(r.divergedAt ?? r.lastErrorAt, now)}
-                </TableCell>
-                <TableCell className="text-muted-foreground whitespace-nowrap">
-                  {formatAgo(r.syncedAt, now)}
-                </TableCell>
-                <TableCell className="text-sm whitespace-normal">
-                  {r.lastError ? (
-                    <>
-                      <span className="text-destructive">{r.lastError}</span>
-                      <span className="text-muted-foreground block text-xs">
-                        {formatAgo(r.lastErrorAt, now)}
-                      </span>
-                    </>
-                  ) : (
-                    <span className="text-muted-foreground">—</span>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <>
+          <OutOfSyncList rows={rows} now={now} />
+          <div className="hidden sm:block">
+            <OutOfSyncRows rows={rows} now={now} />
+          </div>
+        </>
       )}
     </SectionCard>
+  );
+}
+
+// Phones: one block per account, the difference in full (a six-column table would hide it off-screen).
+function OutOfSyncList({ rows, now }: { rows: OutOfSyncAccount[]; now: number }) {
+  return (
+    <ul aria-label="Live accounts out of sync" className="divide-y sm:hidden">
+      {rows.map((r) => (
+        <li key={r.accountId} className="space-y-1 py-3 text-sm first:pt-0" data-testid="out-of-sync-item">
+          <Link
+            href={`/admin/users/${r.userId}`}
+            className="block truncate font-medium underline-offset-4 hover:underline"
+          >
+            {r.email}
+          </Link>
+          <p className="text-muted-foreground text-xs">
+            {r.label} · {r.exchange}
+            {r.testnet ? " · testnet" : ""} · since {formatAgo(r.divergedAt ?? r.lastErrorAt, now)} · synced{" "}
+            {formatAgo(r.syncedAt, now)}
+          </p>
+          {r.divergence && <p className="break-words">{r.divergence}</p>}
+          {r.lastError && (
+            <p className="text-destructive break-words">
+              {r.lastError}{" "}
+              <span className="text-muted-foreground text-xs">({formatAgo(r.lastErrorAt, now)})</span>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// Wider screens: the table.
+function OutOfSyncRows({ rows, now }: { rows: OutOfSyncAccount[]; now: number }) {
+  return (
+    <Table aria-label="Live accounts out of sync" data-testid="out-of-sync">
+      <TableHeader>
+        <TableRow>
+          <TableHead>User</TableHead>
+          <TableHead>Account</TableHead>
+          <TableHead className="min-w-72">Difference</TableHead>
+          <TableHead>Since</TableHead>
+          <TableHead>Last sync</TableHead>
+          <TableHead className="min-w-56">Last error</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.accountId} data-testid="out-of-sync-row" className="align-top">
+            <TableCell className="max-w-56">
+              <Link
+                href={`/admin/users/${r.userId}`}
+                className="block truncate font-medium underline-offset-4 hover:underline"
+                title={r.email}
+              >
+                {r.email}
+              </Link>
+            </TableCell>
+            <TableCell>
+              <span className="font-medium">{r.label}</span>
+              <span className="text-muted-foreground block text-xs">
+                {r.exchange}
+                {r.testnet ? " · testnet" : ""}
+              </span>
+            </TableCell>
+            <TableCell className="text-sm whitespace-normal">
+              {r.divergence ?? <Badge variant="muted">Could not be read</Badge>}
+            </TableCell>
+            <TableCell
+              className="whitespace-nowrap"
+              title={formatDateTime(r.divergedAt ?? r.lastErrorAt, { seconds: true })}
+            >
+              {formatAgo(r.divergedAt ?? r.lastErrorAt, now)}
+            </TableCell>
+            <TableCell className="text-muted-foreground whitespace-nowrap">
+              {formatAgo(r.syncedAt, now)}
+            </TableCell>
+            <TableCell className="text-sm whitespace-normal">
+              {r.lastError ? (
+                <>
+                  <span className="text-destructive">{r.lastError}</span>
+                  <span className="text-muted-foreground block text-xs">{formatAgo(r.lastErrorAt, now)}</span>
+                </>
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
