@@ -72,4 +72,5 @@ export async function liveSyncStats() {
   return { reconcile, rateLimits };
 }
 
+/** What liveSyncStats() returns: the reconcile figures and the rate limiter's totals. */
 export type LiveSyncStats = Awaited<ReturnType<typeof liveSyncStats>>;
