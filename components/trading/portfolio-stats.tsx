@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import type { Portfolio } from "@/lib/trading/portfolio";
 import { cn, formatNumber, formatUsd } from "@/lib/utils";
 import { livePnl } from "./position-card";
+import { baseAsset } from "./position-actions";
 
 function Tile(props: {
   label: string;
@@ -44,12 +45,15 @@ export function PortfolioStats({
   portfolio,
   price,
   autoTrade,
+  killSwitch = false,
   pausedReason,
   livePaused = false,
 }: {
   portfolio: Portfolio;
   price: number | null;
   autoTrade: boolean;
+  /** The user's own kill switch is on ("Stop and flatten"). */
+  killSwitch?: boolean;
   pausedReason: string | null;
   /** Billing pauses new live trades on the selected account (auto-trade may still be on). */
   livePaused?: boolean;
@@ -62,20 +66,25 @@ export function PortfolioStats({
       ? portfolio.equity - p.unrealizedPnl + pnl
       : portfolio.equity;
   const noAccount = !portfolio.account;
+  const live = !noAccount && portfolio.account!.exchange !== "paper";
+  // A live account's figures are the last sync's: unknown before the first one, or kept when a read failed.
+  const equityHint = noAccount
+    ? "No account selected"
+    : equity === null
+      ? live && !portfolio.syncedAt
+        ? "Waiting for the first sync"
+        : "The exchange could not be read"
+      : live && portfolio.error
+        ? `As of the last good sync · ${portfolio.account!.label}`
+        : `${formatUsd(portfolio.available)} available · ${portfolio.account!.label}`;
   return (
     <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
       <Tile
         label="Equity"
         icon={WalletIcon}
         testId="stat-equity"
-        value={noAccount ? "—" : portfolio.error ? "Unavailable" : formatUsd(equity)}
-        hint={
-          noAccount
-            ? "No account selected"
-            : portfolio.error
-              ? "Exchange unreachable"
-              : `${formatUsd(portfolio.available)} available · ${portfolio.account!.label}`
-        }
+        value={noAccount ? "—" : equity === null ? "Unavailable" : formatUsd(equity)}
+        hint={equityHint}
       />
       <Tile
         label="Realised PnL"
@@ -97,7 +106,7 @@ export function PortfolioStats({
         tone={tone(pnl)}
         hint={
           p
-            ? `${p.side === "long" ? "Long" : "Short"} ${formatNumber(p.qty, { decimals: 4 })} BTC · ${p.leverage}x`
+            ? `${p.side === "long" ? "Long" : "Short"} ${formatNumber(p.qty, { decimals: 4 })} ${baseAsset(portfolio.symbol)} · ${p.leverage}x${p.origin === "foreign" ? " · yours" : ""}`
             : "No open position"
         }
       />
@@ -105,16 +114,26 @@ export function PortfolioStats({
         label="Auto-trading"
         icon={BotIcon}
         testId="stat-auto-trade"
-        value={autoTrade && !livePaused ? "On" : pausedReason || livePaused ? "Paused" : "Off"}
-        tone={autoTrade && !livePaused ? "profit" : null}
+        value={
+          killSwitch
+            ? "Stopped"
+            : autoTrade && !livePaused
+              ? "On"
+              : pausedReason || livePaused
+                ? "Paused"
+                : "Off"
+        }
+        tone={killSwitch ? "loss" : autoTrade && !livePaused ? "profit" : null}
         hint={
-          autoTrade && livePaused
-            ? "New live trades paused · close still runs"
-            : autoTrade
-              ? "Acting on every decision"
-              : pausedReason
-                ? "See the notice above"
-                : "Switch it on below"
+          killSwitch
+            ? "Your kill switch is on"
+            : autoTrade && livePaused
+              ? "New live trades paused · close still runs"
+              : autoTrade
+                ? "Acting on every decision"
+                : pausedReason
+                  ? "See the notice above"
+                  : "Switch it on below"
         }
       />
     </div>

@@ -1,12 +1,17 @@
 "use client";
-// The open position with unrealised PnL recomputed from the live price of the candle stream.
+// The open position with unrealised PnL recomputed from the live price of the candle stream; on a live account
+// also how fresh the synced state is, a position the owner opened by hand (marked, never touched), and the
+// manual controls (close now, cancel open orders).
 import Link from "next/link";
-import { CrosshairIcon, PlugZapIcon } from "lucide-react";
+import { CrosshairIcon, HandIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Portfolio } from "@/lib/trading/portfolio";
 import { cn, formatNumber, formatUsd } from "@/lib/utils";
+import { LiveSyncInfo } from "./live-sync-info";
+import { baseAsset, PositionActions } from "./position-actions";
+import type { ManualActionView } from "./use-manual-action";
 
 /** Unrealised PnL of a position at `price`: long (price − entry) × qty, short (entry − price) × qty. */
 export function livePnl(
@@ -27,18 +32,33 @@ function Row({ label, value, className }: { label: string; value: string; classN
 
 const price2 = (n: number | null) => (n === null ? "—" : formatNumber(n, { decimals: 2, fixed: true }));
 
-/** Position card; `price` is the live last price (null until known). */
-export function PositionCard({ portfolio, price }: { portfolio: Portfolio; price: number | null }) {
+/** Position card; `price` is the live last price (null until known), `autoTrade` the switch's state. */
+export function PositionCard({
+  portfolio,
+  price,
+  autoTrade = false,
+  onActionSettled,
+}: {
+  portfolio: Portfolio;
+  price: number | null;
+  autoTrade?: boolean;
+  /** A manual action finished: refresh the portfolio and the trade log. */
+  onActionSettled?: (action: ManualActionView) => void;
+}) {
   const p = portfolio.position;
   const pnl = p ? (price !== null ? livePnl(p, price) : p.unrealizedPnl) : null;
   const margin = p ? (p.entryPrice * p.qty) / Math.max(1, p.leverage) : 0;
+  const live = portfolio.account !== null && portfolio.account.exchange !== "paper";
+  const asset = baseAsset(portfolio.symbol);
   return (
     <Card className="gap-4" data-testid="position-card">
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           <CrosshairIcon className="text-muted-foreground size-4" aria-hidden="true" /> Open position
         </CardTitle>
-        <CardDescription>{portfolio.symbol} · perpetual</CardDescription>
+        <CardDescription>
+          {portfolio.symbol} · perpetual{portfolio.account ? ` · ${portfolio.account.label}` : ""}
+        </CardDescription>
         {p && (
           <CardAction>
             <Badge variant={p.side === "long" ? "success" : "danger"} className="uppercase">
@@ -47,18 +67,24 @@ export function PositionCard({ portfolio, price }: { portfolio: Portfolio; price
           </CardAction>
         )}
       </CardHeader>
-      <CardContent>
-        {portfolio.error ? (
-          <div
-            className="text-muted-foreground flex flex-col items-center gap-2 rounded-lg border border-dashed p-6 text-center text-sm"
-            data-testid="exchange-error"
-          >
-            <PlugZapIcon className="text-warning size-5" aria-hidden="true" />
-            <p className="text-foreground font-medium">Exchange unreachable</p>
-            <p>{portfolio.error.replace(/^Exchange unreachable: /, "")}</p>
-          </div>
-        ) : p ? (
-          <>
+      <CardContent className="space-y-4">
+        {live && <LiveSyncInfo portfolio={portfolio} />}
+        {p ? (
+          <div>
+            {p.origin === "foreign" && (
+              <div
+                className="border-primary/30 bg-primary/5 mb-3 flex items-start gap-2 rounded-lg border p-3 text-sm"
+                data-testid="foreign-position"
+              >
+                <HandIcon className="text-primary mt-0.5 size-4 shrink-0" aria-hidden="true" />
+                <div>
+                  <p className="font-medium">Opened by you on the exchange — Tickpilot leaves it alone</p>
+                  <p className="text-muted-foreground text-xs">
+                    Shown so you see everything on the account. No decision changes or closes it.
+                  </p>
+                </div>
+              </div>
+            )}
             <div className="mb-3 rounded-lg border p-3">
               <p className="text-muted-foreground text-xs">Unrealised PnL</p>
               <p
@@ -79,14 +105,14 @@ export function PositionCard({ portfolio, price }: { portfolio: Portfolio; price
               )}
             </div>
             <dl className="divide-y">
-              <Row label="Size" value={`${formatNumber(p.qty, { decimals: 4 })} BTC`} />
+              <Row label="Size" value={`${formatNumber(p.qty, { decimals: 4 })} ${asset}`} />
               <Row label="Entry price" value={price2(p.entryPrice)} />
               <Row label="Mark price" value={price2(price)} />
               <Row label="Liquidation" value={price2(p.liquidationPrice)} className="text-warning" />
               <Row label="Stop loss" value={price2(p.stopLoss)} />
               <Row label="Take profit" value={price2(p.takeProfit)} />
             </dl>
-          </>
+          </div>
         ) : (
           <div
             className="text-muted-foreground rounded-lg border border-dashed p-6 text-center text-sm"
@@ -94,9 +120,11 @@ export function PositionCard({ portfolio, price }: { portfolio: Portfolio; price
           >
             <p className="text-foreground font-medium">Flat</p>
             <p className="mt-1">
-              {portfolio.account
-                ? "No open position. The next buy or sell decision opens one when auto-trading is on."
-                : "Connect an exchange account to trade."}
+              {!portfolio.account
+                ? "Connect an exchange account to trade."
+                : live && !portfolio.syncedAt
+                  ? "No position known yet: it shows after the first sync with the exchange."
+                  : "No open position. The next buy or sell decision opens one when auto-trading is on."}
             </p>
             {!portfolio.account && (
               <Button asChild size="sm" variant="outline" className="mt-3">
@@ -105,6 +133,12 @@ export function PositionCard({ portfolio, price }: { portfolio: Portfolio; price
             )}
           </div>
         )}
+        <PositionActions
+          portfolio={portfolio}
+          price={price}
+          autoTrade={autoTrade}
+          onSettled={onActionSettled}
+        />
       </CardContent>
     </Card>
   );

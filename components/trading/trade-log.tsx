@@ -1,6 +1,8 @@
 "use client";
-// The trade log: the user's orders (placed, skipped with why, failed with why), paginated from /api/logs.
-// Refreshes itself when the live stream reports a new order (`refreshKey`).
+// The trade log: the user's orders (placed, filled or partly, cancelled, rejected or expired by the exchange,
+// skipped or failed with why) and exits Tickpilot did not place (stop loss, take profit, liquidation, closed by
+// the owner on the exchange), paginated from /api/logs. Refreshes itself when the page's stream reports a new
+// order or a sync (`refreshKey`).
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { ArrowLeftRightIcon, ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
@@ -11,18 +13,21 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { swrFetcher } from "@/lib/api/client";
 import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
-import { ORDER_STATUS_VARIANT, orderStatusLabel } from "@/components/trading/order-status";
+import { ORDER_STATUS_VARIANT, orderStatusLabel, type OrderStatus } from "@/components/trading/order-status";
 
+/** One row of GET /api/logs. */
 export interface TradeLogItem {
   id: number;
   kind: string;
   side: "buy" | "sell" | null;
   qty: number | null;
+  /** How much of `qty` the exchange filled (null before it said). */
+  filledQty: number | null;
   price: number | null;
   leverage: number | null;
   stopLoss: number | null;
   takeProfit: number | null;
-  status: "pending" | "placed" | "filled" | "skipped" | "failed";
+  status: OrderStatus;
   reason: string | null;
   fee: number;
   realizedPnl: number;
@@ -43,9 +48,36 @@ const KIND_NOTE: Record<string, string> = {
   stop_loss: " (stop loss)",
   take_profit: " (take profit)",
   liquidation: " (liquidation)",
+  manual: " (closed by you)",
 };
 
-export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refreshKey?: number }) {
+const qty4 = (n: number | null) => formatNumber(n, { decimals: 4 });
+
+/** "0.0100" — or "0.0050 of 0.0100" when the exchange filled part of the order. */
+export function qtyText(o: Pick<TradeLogItem, "qty" | "filledQty">): string {
+  const partial = o.qty !== null && o.filledQty !== null && o.filledQty > 0 && o.filledQty < o.qty - 1e-12;
+  return partial ? `${qty4(o.filledQty)} of ${qty4(o.qty)}` : qty4(o.qty);
+}
+
+// Compact rows: the time of day (with the date when it was not today), UTC.
+function shortTime(iso: string): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return iso.slice(0, 10) === today ? iso.slice(11, 19) : formatDateTime(iso);
+}
+
+/**
+ * The trade log with its pager; `refreshKey` changes when the page's stream reports something. `compact` (the
+ * dashboard's narrow card) drops leverage and SL / TP and puts the note under the side, so it stays in view.
+ */
+export function TradeLog({
+  limit = 20,
+  refreshKey = 0,
+  compact = false,
+}: {
+  limit?: number;
+  refreshKey?: number;
+  compact?: boolean;
+}) {
   const [page, setPage] = useState(1);
   const { data, error, isLoading, mutate } = useSWR<TradeLogPage>(
     `/api/logs?page=${page}&limit=${limit}`,
@@ -92,48 +124,65 @@ export function TradeLog({ limit = 20, refreshKey = 0 }: { limit?: number; refre
               <TableHead>Side</TableHead>
               <TableHead className="text-right">Qty</TableHead>
               <TableHead className="text-right">Price</TableHead>
-              <TableHead className="text-right">Lev.</TableHead>
-              <TableHead className="hidden md:table-cell">SL / TP</TableHead>
+              {!compact && <TableHead className="text-right">Lev.</TableHead>}
+              {!compact && <TableHead className="hidden md:table-cell">SL / TP</TableHead>}
               <TableHead className="text-right">Fee</TableHead>
-              <TableHead className="min-w-56">Note</TableHead>
+              {!compact && <TableHead className="min-w-56">Note</TableHead>}
             </TableRow>
           </TableHeader>
           <TableBody>
             {data.items.map((o) => (
               <TableRow key={o.id} data-testid="trade-row">
-                <TableCell className="whitespace-nowrap tabular-nums">
-                  {formatDateTime(o.createdAt, { seconds: true })}
+                <TableCell
+                  className="whitespace-nowrap tabular-nums"
+                  title={compact ? `${formatDateTime(o.createdAt, { seconds: true })} UTC` : undefined}
+                >
+                  {compact ? shortTime(o.createdAt) : formatDateTime(o.createdAt, { seconds: true })}
                 </TableCell>
                 <TableCell>
                   <Badge variant={ORDER_STATUS_VARIANT[o.status]}>{orderStatusLabel(o.status)}</Badge>
                 </TableCell>
-                <TableCell
-                  className={cn(
-                    "font-medium uppercase",
-                    o.side === "buy" && "text-profit",
-                    o.side === "sell" && "text-loss",
+                <TableCell className={cn(compact && "min-w-44 whitespace-normal")}>
+                  <span
+                    className={cn(
+                      "font-medium whitespace-nowrap uppercase",
+                      o.side === "buy" && "text-profit",
+                      o.side === "sell" && "text-loss",
+                    )}
+                  >
+                    {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
+                  </span>
+                  {compact && o.reason && (
+                    <span className="text-muted-foreground block max-w-72 text-xs">{o.reason}</span>
                   )}
-                >
-                  {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
                 </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatNumber(o.qty, { decimals: 4 })}
+                <TableCell
+                  className="text-right whitespace-nowrap tabular-nums"
+                  title={o.filledQty !== null ? `Filled ${qty4(o.filledQty)}` : undefined}
+                >
+                  {qtyText(o)}
                 </TableCell>
                 <TableCell className="text-right tabular-nums">
                   {formatNumber(o.price, { decimals: 2, fixed: true })}
                 </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {o.leverage ? `${o.leverage}x` : "—"}
-                </TableCell>
-                <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
-                  {o.stopLoss
-                    ? `${formatNumber(o.stopLoss, { decimals: 0 })} / ${formatNumber(o.takeProfit, { decimals: 0 })}`
-                    : "—"}
-                </TableCell>
+                {!compact && (
+                  <TableCell className="text-right tabular-nums">
+                    {o.leverage ? `${o.leverage}x` : "—"}
+                  </TableCell>
+                )}
+                {!compact && (
+                  <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
+                    {o.stopLoss
+                      ? `${formatNumber(o.stopLoss, { decimals: 0 })} / ${formatNumber(o.takeProfit, { decimals: 0 })}`
+                      : "—"}
+                  </TableCell>
+                )}
                 <TableCell className="text-right tabular-nums">
                   {o.fee ? formatUsd(o.fee, { decimals: 2 }) : "—"}
                 </TableCell>
-                <TableCell className="text-muted-foreground max-w-80 text-xs">{o.reason ?? ""}</TableCell>
+                {!compact && (
+                  <TableCell className="text-muted-foreground max-w-80 text-xs">{o.reason ?? ""}</TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>

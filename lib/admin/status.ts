@@ -1,5 +1,6 @@
 import "server-only";
-// System status for the console and metrics: feeds, per-symbol decision state, LLM spend, workers.
+// System status for the console and metrics: feeds, per-symbol decision state, LLM spend, workers, live accounts
+// (reconcile lag, rate limits, accounts out of sync).
 import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions } from "@/db/schema";
@@ -10,6 +11,7 @@ import { redis, rkey } from "@/lib/redis";
 import { liveness } from "@/lib/system/liveness";
 import { getSystemSetting } from "@/lib/system/settings";
 import { liveWorkers, type WorkerInfo } from "@/lib/workers/heartbeat";
+import { liveSyncStats, outOfSyncAccounts } from "./live-sync";
 
 export { startOfUtcDay };
 
@@ -201,7 +203,7 @@ export async function decisionLag(): Promise<DecisionLag> {
 
 /** The whole status page in one read. */
 export async function systemStatus() {
-  const [feeds, symbols, spend, lag, live, workers, killSwitch, cfg] = await Promise.all([
+  const [feeds, symbols, spend, lag, live, workers, killSwitch, cfg, sync, outOfSync] = await Promise.all([
     feedStatuses(),
     symbolStatuses(),
     llmSpendToday(),
@@ -210,6 +212,8 @@ export async function systemStatus() {
     liveWorkers() as Promise<WorkerInfo[]>,
     getSystemSetting("killSwitch"),
     providerConfig(),
+    liveSyncStats(),
+    outOfSyncAccounts(),
   ]);
   // The provider and model in force (what the loop really uses), not the raw settings.
   return {
@@ -219,6 +223,9 @@ export async function systemStatus() {
     lag,
     liveness: live,
     workers,
+    reconcile: sync.reconcile,
+    rateLimits: sync.rateLimits,
+    outOfSync,
     killSwitch,
     provider: cfg.provider,
     model: cfg.model,

@@ -1,6 +1,7 @@
 import "server-only";
 // Prometheus metrics (prom-client). Gauges read live state on scrape (collect callbacks), so the web tier
-// stays stateless: queue depths from BullMQ, decision latency / orders / LLM tokens from MySQL, feed lag from Redis.
+// stays stateless: queue depths from BullMQ, decision latency / orders / LLM tokens from MySQL, feed lag from Redis,
+// reconcile lag and the shared exchange rate limiter's totals from Redis, divergent live accounts from MySQL.
 import { gte, sql } from "drizzle-orm";
 import { Gauge, Registry, collectDefaultMetrics, type Metric } from "prom-client";
 import { db } from "@/db";
@@ -9,6 +10,7 @@ import { queueCounts } from "@/lib/admin/queues";
 import { decisionLag, feedStatuses, llmSpendToday } from "@/lib/admin/status";
 import { liveWorkers } from "@/lib/workers/heartbeat";
 import { liveness } from "@/lib/system/liveness";
+import { addLiveSyncMetrics } from "./live-sync-metrics";
 import { getSystemSetting } from "@/lib/system/settings";
 
 const globalForMetrics = globalThis as unknown as { __tpMetrics?: Registry };
@@ -203,6 +205,7 @@ function build(): Registry {
       this.set((await getSystemSetting("killSwitch")) ? 1 : 0);
     },
   });
+  addLiveSyncMetrics(registry);
   return registry;
 }
 

@@ -29,6 +29,10 @@ export interface Portfolio {
   /** Live accounts: when the exchange was last read (ISO), and how the ledger differs from it, if it does. */
   syncedAt: string | null;
   divergence: string | null;
+  /** Live accounts: leverage and margin mode the exchange reported, and open orders Tickpilot did not place. */
+  exchangeLeverage: number | null;
+  marginMode: string | null;
+  foreignOpenOrders: number;
 }
 
 /** Realised PnL net of fees of an account's fills since `from` (all time when omitted). */
@@ -88,6 +92,9 @@ export async function getPortfolio(userId: number, symbol = DEFAULT_SYMBOL): Pro
     error: null,
     syncedAt: null,
     divergence: null,
+    exchangeLeverage: null,
+    marginMode: null,
+    foreignOpenOrders: 0,
   };
   if (!settings.exchangeAccountId) return base;
   const acct = await db.query.exchangeAccounts.findFirst({
@@ -120,6 +127,9 @@ export async function getPortfolio(userId: number, symbol = DEFAULT_SYMBOL): Pro
     position: await ledgerPosition(acct.id, symbol, price),
     syncedAt: sync?.syncedAt?.toISOString() ?? null,
     divergence: sync?.divergence ?? null,
+    exchangeLeverage: sync?.leverage ?? null,
+    marginMode: sync?.marginMode ?? null,
+    foreignOpenOrders: sync?.foreignOpenOrders ?? 0,
     error: sync?.lastError
       ? `The exchange could not be read at the last sync: ${sync.lastError}`
       : sync?.syncedAt

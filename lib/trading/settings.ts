@@ -94,7 +94,10 @@ export async function updateSettings(
   return getSettings(userId);
 }
 
-/** Switch auto-trading on or off; on needs a selected, active account the plan and subscription allow. */
+/**
+ * Switch auto-trading on or off; on needs a selected, active account the plan and subscription allow, and turns
+ * the user's own kill switch off.
+ */
 export async function setAutoTrade(
   user: { id: number; plan: string },
   enabled: boolean,
@@ -120,9 +123,14 @@ export async function setAutoTrade(
     }
     await assertCanUseAccount(user, account);
   }
+  // Switching auto-trading on is also how a user turns their own kill switch ("Stop and flatten") off again.
   await db
     .update(tradingSettings)
-    .set(enabled ? { autoTrade: true, pausedReason: null, pausedAt: null } : { autoTrade: false })
+    .set(
+      enabled
+        ? { autoTrade: true, killSwitch: false, pausedReason: null, pausedAt: null }
+        : { autoTrade: false },
+    )
     .where(eq(tradingSettings.id, current.id));
   await audit({
     actorId: user.id,
@@ -131,6 +139,7 @@ export async function setAutoTrade(
     ip,
     targetType: "trading_settings",
     targetId: String(current.id),
+    metadata: enabled && current.killSwitch ? { killSwitch: "off" } : undefined,
   });
   return getSettings(user.id);
 }

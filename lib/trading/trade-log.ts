@@ -20,6 +20,8 @@ export function orderView(o: Order) {
     kind: o.kind,
     side: o.side,
     qty: o.qty,
+    /** How much of `qty` the exchange filled (null before it said). */
+    filledQty: o.filledQty,
     price: o.price,
     leverage: o.leverage,
     stopLoss: o.stopLoss,

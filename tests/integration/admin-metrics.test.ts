@@ -1,12 +1,15 @@
 // GET /api/metrics needs the bearer token; with it, Prometheus text with queue depths, latency, orders, feed lag,
-// LLM tokens — read from what is in Redis and MySQL. The status page reads the same sources.
+// LLM tokens, reconcile lag, divergent live accounts and rate-limit waits — read from what is in Redis and MySQL.
+// The status page reads the same sources, and lists the live accounts out of sync without any key material.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { decisions, orders } from "@/db/schema";
+import { accountSync, decisions, exchangeAccounts, orders } from "@/db/schema";
 import { closeQueues } from "@/lib/queue/queues";
 import { systemStatus } from "@/lib/admin/status";
 import { registerUser } from "@/lib/auth/register";
 import { closeRedis, redis, rkey } from "@/lib/redis";
+import { addLiveAccount } from "../helpers/accounts";
 import { uniqueEmail } from "../helpers/db";
 
 vi.hoisted(() => {
@@ -70,7 +73,9 @@ beforeAll(async () => {
       },
     ])
     .$returningId();
-  const { id: userId } = await registerUser({ email: uniqueEmail("m"), password: "longenough1" });
+  const email = uniqueEmail("m");
+  const { id: userId } = await registerUser({ email, password: "longenough1" });
+  live.email = email;
   await db.insert(orders).values([
     { userId, decisionId: d1!.id, symbol: "BTCUSDT", clientOrderId: "m-1", status: "filled" },
     { userId, symbol: "BTCUSDT", clientOrderId: "m-2", status: "skipped", kind: "none" },
@@ -78,9 +83,42 @@ beforeAll(async () => {
   ]);
 });
 
+// Live accounts: four reconcile passes (lags 100 ms … 4 s), the shared rate limiter's totals, and three live
+// accounts — one diverging, one the exchange could not be read for, one in step.
+const live = { email: "", diverging: 0, unreadable: 0 };
+beforeAll(async () => {
+  await db.delete(accountSync);
+  await redis().del(rkey("reconcile:lags"));
+  await redis().lpush(rkey("reconcile:lags"), "100", "200", "300", "4000");
+  await redis().hset(rkey("rl:stats"), { waits: "12", waitedMs: "3500", rejections: "1" });
+  const user = (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, live.email) }))!;
+  const keys = { apiKey: "METRICSKEY00000000", apiSecret: "metrics-secret" };
+  live.diverging = await addLiveAccount(user.id, keys, { label: "Bybit main" });
+  live.unreadable = await addLiveAccount(user.id, keys, { label: "Bybit second" });
+  const inStep = await addLiveAccount(user.id, keys, { label: "Bybit third" });
+  const now = Date.now();
+  await db.insert(accountSync).values([
+    {
+      exchangeAccountId: live.diverging,
+      syncedAt: new Date(now - 5_000),
+      divergence: "BTCUSDT: the exchange holds long 0.01 at 50,000, the ledger short 0.01 at 50,000.",
+      divergedAt: new Date(now - 120_000),
+    },
+    {
+      exchangeAccountId: live.unreadable,
+      syncedAt: new Date(now - 600_000),
+      lastError: "Bybit could not be reached",
+      lastErrorAt: new Date(now - 30_000),
+    },
+    { exchangeAccountId: inStep, syncedAt: new Date(now - 1_000) },
+  ]);
+});
+
 afterAll(async () => {
   // Leave no fake feed or decision state behind for the feed and decision tests that follow.
   await redis().del(rkey("feed:replay:BTCUSDT:1m"), rkey("decide:state:BTCUSDT"));
+  await redis().del(rkey("reconcile:lags"), rkey("rl:stats"));
+  await db.delete(accountSync);
   await closeQueues();
   await closeDb();
   await closeRedis();
@@ -110,6 +148,14 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/tickpilot_llm_budget_used_ratio\{app="tickpilot"\} 0\.0014/);
     expect(text).toMatch(/tickpilot_llm_budget_warning\{app="tickpilot"\} 0/);
     expect(text).toMatch(/tickpilot_decision_latency_seconds\{quantile="1",app="tickpilot"\} 2\.4/);
+    // Live accounts: reconcile lag quantiles, divergent accounts, the rate limiter's totals.
+    expect(text).toMatch(/tickpilot_reconcile_lag_seconds\{quantile="0\.5",app="tickpilot"\} 0\.2\n/);
+    expect(text).toMatch(/tickpilot_reconcile_lag_seconds\{quantile="0\.99",app="tickpilot"\} 4\n/);
+    expect(text).toMatch(/tickpilot_accounts_divergent\{app="tickpilot"\} 1\n/);
+    expect(text).toMatch(/# TYPE tickpilot_rate_limit_waits_total counter/);
+    expect(text).toMatch(/tickpilot_rate_limit_waits_total\{app="tickpilot"\} 12\n/);
+    expect(text).toMatch(/tickpilot_rate_limit_waited_seconds_total\{app="tickpilot"\} 3\.5\n/);
+    expect(text).toMatch(/tickpilot_exchange_rate_limit_answers_total\{app="tickpilot"\} 1\n/);
     const lag =
       /tickpilot_feed_lag_seconds\{source="replay",symbol="BTCUSDT",app="tickpilot"\} ([\d.]+)/.exec(text);
     expect(Number(lag?.[1])).toBeGreaterThanOrEqual(4);
@@ -132,5 +178,34 @@ describe("system status", () => {
     expect(s.symbols[0]!.lastDecision).toMatchObject({ action: "hold", latencyMs: 2400, provider: "openai" });
     expect(s.spend).toMatchObject({ tokens: 2200, calls: 2, budget: 1555200, budgetSource: "derived" });
     expect(s.spend.costUsd).toBeCloseTo(0.03, 6);
+  });
+
+  it("lists the live accounts out of sync, longest first, with the reconcile and rate-limit figures", async () => {
+    const s = await systemStatus();
+    expect(s.reconcile).toEqual({ lagP50Ms: 200, lagP99Ms: 4000, passes: 4, divergent: 1 });
+    expect(s.rateLimits).toEqual({ waits: 12, waitedMs: 3500, rejections: 1 });
+    expect(s.outOfSync.total).toBe(2);
+    expect(s.outOfSync.rows.map((r) => r.accountId)).toEqual([live.diverging, live.unreadable]);
+    expect(s.outOfSync.rows[0]).toMatchObject({
+      email: live.email,
+      exchange: "bybit",
+      label: "Bybit main",
+      divergence: expect.stringMatching(/^BTCUSDT: the exchange holds long 0\.01/),
+      lastError: null,
+    });
+    expect(s.outOfSync.rows[1]).toMatchObject({
+      label: "Bybit second",
+      divergence: null,
+      lastError: "Bybit could not be reached",
+    });
+    // Scoped to the secret-free columns: no ciphertext (nor anything named like key material) in the read.
+    const [stored] = await db
+      .select({ enc: exchangeAccounts.apiKeyEnc })
+      .from(exchangeAccounts)
+      .where(eq(exchangeAccounts.id, live.diverging));
+    const text = JSON.stringify(s.outOfSync);
+    expect(stored?.enc).toBeTruthy();
+    expect(text).not.toContain(stored!.enc!);
+    expect(text).not.toMatch(/Enc"|apiKey|apiSecret|METRICSKEY/);
   });
 });

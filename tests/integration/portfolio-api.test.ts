@@ -145,9 +145,15 @@ describe("GET /api/portfolio", () => {
     expect(never.body.error).toMatch(/^Not synced with the exchange yet/);
 
     const syncedAt = new Date(Date.now() - 12_000);
-    await db
-      .insert(accountSync)
-      .values({ exchangeAccountId: id, syncedAt, equity: 5_210.5, available: 4_000 });
+    await db.insert(accountSync).values({
+      exchangeAccountId: id,
+      syncedAt,
+      equity: 5_210.5,
+      available: 4_000,
+      leverage: 5,
+      marginMode: "isolated",
+      foreignOpenOrders: 2,
+    });
     await db.insert(positions).values({
       userId: c.id,
       exchangeAccountId: id,
@@ -168,6 +174,10 @@ describe("GET /api/portfolio", () => {
       error: null,
       syncedAt: syncedAt.toISOString(),
       position: { side: "short", qty: 0.05, origin: "foreign" },
+      // Read back from the exchange, not assumed: the owner may have changed them there.
+      exchangeLeverage: 5,
+      marginMode: "isolated",
+      foreignOpenOrders: 2,
     });
     await db
       .update(accountSync)

@@ -1,5 +1,6 @@
 // The live stream (/api/stream) re-checks its session while open: revoking the sessions ("log out everywhere",
-// suspension) ends an already-open stream with a `revoked` event, and a fresh request gets a 401.
+// suspension) ends an already-open stream with a `revoked` event, and a fresh request gets a 401. A live account's
+// reconcile pass reaches the page as its own `sync` event.
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 const h = vi.hoisted(() => {
@@ -67,5 +68,24 @@ describe("GET /api/stream and revoked sessions", () => {
 
     // The browser's reconnect carries the old token: 401.
     expect((await open()).status).toBe(401);
+  });
+
+  it("forwards a reconcile pass that found something as a `sync` event, orders as `order`", async () => {
+    const user = await makeUser("stream-sync");
+    h.session.current = {
+      user: { id: String(user.id) },
+      sessionVersion: user.sessionVersion,
+      sessionId: user.sessionId,
+    };
+    const reader = (await open()).body!.getReader();
+    await readUntil(reader, /: connected/, 2000);
+    await redis().publish(userChannel(user.id), JSON.stringify({ type: "sync", accountId: 7 }));
+    const sync = await readUntil(reader, /event: sync\ndata: .*\n\n/, 2000);
+    expect(sync.text).toMatch(/event: sync\ndata: \{"type":"sync","accountId":7\}/);
+    await redis().publish(userChannel(user.id), JSON.stringify({ type: "order", id: 2 }));
+    expect((await readUntil(reader, /event: order/, 2000)).text).toMatch(
+      /event: order\ndata: \{"type":"order"/,
+    );
+    await reader.cancel();
   });
 });

@@ -142,6 +142,30 @@ describe("PUT /api/auto-trade", () => {
     expect(actions).toEqual(["trading.auto_trade_off", "trading.auto_trade_on"]);
   });
 
+  it("switching on turns the user's own kill switch off again, audited; switching off leaves it alone", async () => {
+    const [u] = await createTraders(1);
+    await db
+      .update(tradingSettings)
+      .set({ autoTrade: false, killSwitch: true, pausedReason: "You stopped auto-trading and flattened." })
+      .where(eq(tradingSettings.userId, u!));
+    await signInAs(u!);
+    const off = await putAutoTrade(jsonRequest("/api/auto-trade", "PUT", { enabled: false }), undefined);
+    expect((await off.json()).settings).toMatchObject({ autoTrade: false, killSwitch: true });
+    const on = await putAutoTrade(jsonRequest("/api/auto-trade", "PUT", { enabled: true }), undefined);
+    expect(on.status).toBe(200);
+    expect((await on.json()).settings).toMatchObject({
+      autoTrade: true,
+      killSwitch: false,
+      pausedReason: null,
+    });
+    expect(await settingsOf(u!)).toMatchObject({ autoTrade: true, killSwitch: false, pausedReason: null });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, u!), eq(auditLog.action, "trading.auto_trade_on")));
+    expect(entry?.metadata).toEqual({ killSwitch: "off" });
+  });
+
   it("rejects a non-boolean with 400", async () => {
     const [u] = await createTraders(1);
     await signInAs(u!);
@@ -173,8 +197,9 @@ describe("GET /api/logs and /api/decisions", () => {
         userId: a!,
         symbol: "BTCUSDT",
         clientOrderId: `t-${a}-${i}`,
-        status: "filled" as const,
+        status: i === 3 ? ("partially_filled" as const) : ("filled" as const),
         qty: i / 1000,
+        filledQty: i === 3 ? 0.001 : i / 1000,
         createdAt: new Date(Date.now() + i * 1000),
       })),
     );
@@ -190,6 +215,8 @@ describe("GET /api/logs and /api/decisions", () => {
     const page1 = await (await getLogs(jsonRequest("/api/logs?page=1&limit=2"), undefined)).json();
     expect(page1.total).toBe(3);
     expect(page1.items.map((o: { qty: number }) => o.qty)).toEqual([0.003, 0.002]);
+    // A partial fill says how much of the order the exchange filled.
+    expect(page1.items[0]).toMatchObject({ status: "partially_filled", qty: 0.003, filledQty: 0.001 });
     const page2 = await (await getLogs(jsonRequest("/api/logs?page=2&limit=2"), undefined)).json();
     expect(page2.items).toHaveLength(1);
     await signInAs(b!);

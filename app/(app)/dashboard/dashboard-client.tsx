@@ -1,14 +1,16 @@
 "use client";
 // The live dashboard: stat tiles, the chart with decision markers, the latest decision with a countdown, the
-// auto-trade switch, the open position and recent trades. One stream connection feeds all of it: a decision
-// event refetches the decisions the user may see, an order event refreshes the trade log and the portfolio.
-import { useMemo, useState } from "react";
+// auto-trade switch with the user's own kill switch, the open position with manual control, and recent trades.
+// One stream connection feeds all of it: a decision event refetches the decisions the user may see; an order
+// event, or a sync of a live account that found something, refreshes the trade log and the portfolio.
+import { useCallback, useMemo, useState } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import useSWR from "swr";
 import { ArrowRightIcon } from "lucide-react";
 import type { BillingPauseView } from "@/components/billing/billing-pause";
 import { MarketChartCard } from "@/components/market/market-chart-card";
-import { AutoTradeToggle } from "@/components/trading/auto-trade-toggle";
+import { AutoTradeToggle, type TradingState } from "@/components/trading/auto-trade-toggle";
 import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
 import { decisionMarker, toDecisionItem, type DecisionItem } from "@/components/trading/decision-item";
 import { PortfolioStats } from "@/components/trading/portfolio-stats";
@@ -28,6 +30,8 @@ interface Props {
   decisions: RawDecision[];
   schedule: ScheduleView;
   autoTrade: boolean;
+  /** The user's own kill switch ("Stop and flatten"). */
+  killSwitch: boolean;
   pausedReason: string | null;
   /** Set while billing pauses new live trades on the selected account. */
   billingPause?: BillingPauseView | null;
@@ -57,14 +61,28 @@ export function DashboardClient(props: Props) {
     refreshInterval: 15_000,
   });
   const [tradesVersion, setTradesVersion] = useState(0);
-  const [autoTrade, setAutoTrade] = useState(props.autoTrade);
+  const [trading, setTrading] = useState<TradingState>({
+    autoTrade: props.autoTrade,
+    killSwitch: props.killSwitch,
+  });
+  const router = useRouter();
+  const refreshLedger = useCallback(() => {
+    setTradesVersion((v) => v + 1);
+    void refetchPortfolio();
+  }, [refetchPortfolio]);
+  const onTradingChange = useCallback(
+    (next: TradingState, saved: boolean) => {
+      setTrading(next);
+      // The notices above (paused, kill switch) are rendered by the server.
+      if (saved) router.refresh();
+    },
+    [router],
+  );
 
   const livePrice = useDashboardStream(symbol, {
     onDecision: () => void refetchDecisions(),
-    onOrder: () => {
-      setTradesVersion((v) => v + 1);
-      void refetchPortfolio();
-    },
+    onOrder: refreshLedger,
+    onSync: refreshLedger,
   });
 
   const decisions: DecisionItem[] = useMemo(
@@ -81,7 +99,8 @@ export function DashboardClient(props: Props) {
       <PortfolioStats
         portfolio={current}
         price={price}
-        autoTrade={autoTrade}
+        autoTrade={trading.autoTrade}
+        killSwitch={trading.killSwitch}
         pausedReason={props.pausedReason}
         livePaused={Boolean(props.billingPause)}
       />
@@ -91,13 +110,21 @@ export function DashboardClient(props: Props) {
         </div>
         <div className="grid min-w-0 grid-cols-1 gap-4 sm:gap-6 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <AutoTradeToggle
-            initial={props.autoTrade}
-            accountLabel={current.account?.label ?? null}
-            onChange={setAutoTrade}
+            state={trading}
+            onChange={onTradingChange}
+            account={current.account}
+            symbol={symbol}
+            position={current.position}
             billingPause={props.billingPause}
+            onActionSettled={refreshLedger}
           />
           <DecisionCard decisions={decisions} schedule={schedule ?? props.schedule} />
-          <PositionCard portfolio={current} price={price} />
+          <PositionCard
+            portfolio={current}
+            price={price}
+            autoTrade={trading.autoTrade}
+            onActionSettled={refreshLedger}
+          />
         </div>
         <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">
           <CardHeader>
@@ -112,7 +139,7 @@ export function DashboardClient(props: Props) {
             </CardAction>
           </CardHeader>
           <CardContent>
-            <TradeLog limit={10} refreshKey={tradesVersion} />
+            <TradeLog limit={10} refreshKey={tradesVersion} compact />
           </CardContent>
         </Card>
       </div>

@@ -1,5 +1,6 @@
 // GET /dashboard — the trading dashboard: account stats, the live chart with decision markers, the latest
-// decision and a countdown, the auto-trade switch, the open position and recent trades.
+// decision and a countdown, the auto-trade switch and the user's kill switch, the open position with manual
+// control, and recent trades.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OctagonPauseIcon, PauseCircleIcon, PlugIcon } from "lucide-react";
@@ -60,7 +61,7 @@ export default async function DashboardPage() {
           </AlertDescription>
         </Alert>
       )}
-      {pausedReason && !settings.autoTrade && (
+      {pausedReason && !settings.autoTrade && !settings.killSwitch && (
         <Alert variant="warning" data-testid="paused-notice">
           <PauseCircleIcon aria-hidden="true" />
           <AlertTitle>Auto-trading was switched off</AlertTitle>
@@ -77,7 +78,13 @@ export default async function DashboardPage() {
         <Alert variant="destructive" data-testid="kill-switch-notice">
           <OctagonPauseIcon aria-hidden="true" />
           <AlertTitle>Your kill switch is on</AlertTitle>
-          <AlertDescription>No new orders are placed for you until it is switched off.</AlertDescription>
+          <AlertDescription>
+            <p>
+              You stopped auto-trading{settings.pausedAt && ` at ${formatDateTime(settings.pausedAt)} UTC`}:
+              no new orders are placed for you. Switch auto-trading on again below to turn the kill switch
+              off.
+            </p>
+          </AlertDescription>
         </Alert>
       )}
       {billingPause && <BillingPauseNotice view={billingPause} />}
@@ -95,6 +102,7 @@ export default async function DashboardPage() {
         decisions={decisions.map(decisionView)}
         schedule={schedule}
         autoTrade={settings.autoTrade}
+        killSwitch={settings.killSwitch}
         pausedReason={pausedReason}
         billingPause={billingPause}
         notices={notices}

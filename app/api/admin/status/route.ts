@@ -1,4 +1,5 @@
-// GET /api/admin/status — feeds, per-symbol decision state, LLM spend, worker heartbeats, queue counts
+// GET /api/admin/status — feeds, per-symbol decision state, LLM spend, worker heartbeats, queue counts, reconcile
+// lag, rate limits and live accounts out of sync
 import { NextResponse } from "next/server";
 import { queueCounts } from "@/lib/admin/queues";
 import { systemStatus } from "@/lib/admin/status";
