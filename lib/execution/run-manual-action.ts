@@ -28,16 +28,13 @@ async function finish(
 
 // The trade-log row of the close (unique by client order id: claimed once, filled in once).
 async function recordClose(action: ManualAction, accountId: number, clientOrderId: string, o: ExchangeOrder) {
-  await db
-    .insert(orders)
-    .ignore()
-    .values({
-      userId: action.userId,
-      exchangeAccountId: accountId,
-      symbol: action.symbol,
-      clientOrderId,
-      kind: "close",
-    });
+  await db.insert(orders).ignore().values({
+    userId: action.userId,
+    exchangeAccountId: accountId,
+    symbol: action.symbol,
+    clientOrderId,
+    kind: "close",
+  });
   await db
     .update(orders)
     .set({
