@@ -36,10 +36,19 @@ async function main(): Promise<void> {
       const apiKey = `BENCHKEY${String(i).padStart(8, "0")}`;
       fake.state.keys.set(apiKey, { secret: `bench-secret-${i}`, balance: 10_000 });
       const accountId = await addLiveAccount(userId, { apiKey, apiSecret: `bench-secret-${i}` });
-      await db.update(tradingSettings).set({ exchangeAccountId: accountId }).where(eq(tradingSettings.userId, userId));
+      await db
+        .update(tradingSettings)
+        .set({ exchangeAccountId: accountId })
+        .where(eq(tradingSettings.userId, userId));
     }
     const run = async (label: string, action: "buy" | "sell") => {
-      const d = await makeDecision({ action, stopLoss: 0.01, takeProfit: 0.02, leverage: 3, groupKey: `bench-${label}` });
+      const d = await makeDecision({
+        action,
+        stopLoss: 0.01,
+        takeProfit: 0.02,
+        leverage: 3,
+        groupKey: `bench-${label}`,
+      });
       const requests0 = fake.state.requests.length;
       const limited0 = fake.state.rateLimited;
       const placed0 = fake.state.ordersPlaced;
@@ -55,7 +64,9 @@ async function main(): Promise<void> {
       }
       const makespan = Date.now() - start;
       const rows = await db.select({ status: orders.status }).from(orders).where(eq(orders.decisionId, d.id));
-      const links = [...fake.state.orders.values()].filter((o) => o.orderLinkId.startsWith(`tp-${d.id.toString(36)}-`));
+      const links = [...fake.state.orders.values()].filter((o) =>
+        o.orderLinkId.startsWith(`tp-${d.id.toString(36)}-`),
+      );
       const result = {
         run: label,
         users: USERS,
