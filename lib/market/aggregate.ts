@@ -1,7 +1,8 @@
-// Derived candles (pure): 1m candles aggregated into 5m / 15m / 1h buckets aligned to UTC boundaries.
+// Derived candles (pure): 1m candles (or already derived ones) aggregated into 5m / 15m / 1h buckets aligned to
+// UTC boundaries.
 import { INTERVAL_MS, type Candle, type Interval } from "./types";
 
-/** Aggregate 1m candles (oldest first) into `interval` candles aligned to UTC boundaries. */
+/** Aggregate candles (oldest first, 1m or a shorter derived interval) into `interval` candles on UTC boundaries. */
 export function aggregate(candles: Candle[], interval: Interval): Candle[] {
   if (interval === "1m") return candles;
   const size = INTERVAL_MS[interval];
@@ -15,23 +16,25 @@ export function aggregate(candles: Candle[], interval: Interval): Candle[] {
       last.c = c.c;
       last.v = Math.round((last.v + c.v) * 1e8) / 1e8;
     } else {
-      out.push({ ...c, t });
+      // (a literal, not a spread: this runs for every candle of every decision and every backtest tick)
+      out.push({ t, o: c.o, h: c.h, l: c.l, c: c.c, v: c.v });
     }
   }
   return out;
 }
 
 /**
- * Only the whole buckets of `interval` from CLOSED 1m candles (oldest first): a leading bucket that misses its
- * first minute and a trailing bucket whose last minute has not closed are dropped.
+ * Only the whole buckets of `interval` from CLOSED candles of `base` (1m, or whole bars of a shorter interval;
+ * oldest first): a leading bucket that misses its first part and a trailing bucket whose last part has not
+ * closed are dropped.
  */
-export function wholeBars(closed1m: Candle[], interval: Interval): Candle[] {
-  if (interval === "1m") return closed1m;
+export function wholeBars(closed: Candle[], interval: Interval, base: Interval = "1m"): Candle[] {
+  if (interval === base) return closed;
   const size = INTERVAL_MS[interval];
-  const bars = aggregate(closed1m, interval);
-  const first = closed1m[0];
+  const bars = aggregate(closed, interval);
+  const first = closed[0];
   if (first && first.t % size !== 0) bars.shift();
-  const last = closed1m[closed1m.length - 1];
-  if (last && bars.length > 0 && bars[bars.length - 1]!.t + size > last.t + INTERVAL_MS["1m"]) bars.pop();
+  const last = closed[closed.length - 1];
+  if (last && bars.length > 0 && bars[bars.length - 1]!.t + size > last.t + INTERVAL_MS[base]) bars.pop();
   return bars;
 }
