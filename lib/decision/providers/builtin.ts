@@ -96,7 +96,7 @@ export function builtinDecision(
     reason:
       `${dir > 0 ? "Long" : "Short"}: 15m ${dir > 0 ? "uptrend" : "downtrend"} (SMA20 ${signed(gap15)} vs SMA50, efficiency ${s.er15m[last]!.toFixed(2)}; 24 h ${signed(day)}), ` +
       `5m close ${price(s.bars[last]!.c)} back ${dir > 0 ? "above" : "below"} SMA20 ${price(s.sma20[last]!)} after a pullback, RSI14 ${s.rsi[last]!.toFixed(1)}. ` +
-      `Stop ${pct(stop)} (beyond 2× the 1h ATR), target ${pct(target)} (${(target / roundTrip).toFixed(1)}× the ${pct(roundTrip)} round trip), ${leverage}x.${flip}`,
+      `Stop ${pct(stop)} (beyond ${RULES.stopAtr1h}× the 1h ATR), target ${pct(target)} (${(target / roundTrip).toFixed(1)}× the ${pct(roundTrip)} round trip), ${leverage}x.${flip}`,
   };
 }
 
