@@ -4,3 +4,4 @@ export * from "./exchange";
 export * from "./trading";
 export * from "./billing";
 export * from "./system";
+export * from "./backtest";

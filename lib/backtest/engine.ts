@@ -111,11 +111,16 @@ export async function runEngine(cfg: EngineConfig): Promise<EngineResult> {
       let view: MarketView | null | undefined;
       const viewOf = () => (view ??= marketView(candles.slice(Math.max(0, i - cfg.historyMinutes), i)));
       const fill: Candle = { t: candle.t, o: candle.o, h: candle.o, l: candle.o, c: candle.o, v: 0 };
-      for (const run of runs) {
-        const decision = await cfg.decide(run.level, candle.t, viewOf);
+      const decided: Array<TickDecision | null> = [];
+      for (const run of runs) decided.push(await cfg.decide(run.level, candle.t, viewOf));
+      // A budget that ran out while deciding ends the run before this tick acts on an answer it did not get.
+      stopped = cfg.stopReason?.() ?? null;
+      if (stopped) break;
+      runs.forEach((run, k) => {
+        const decision = decided[k];
         if (!decision || decision.action === "hold") {
           run.holds += 1;
-          continue;
+          return;
         }
         const outcome = executeDecision(run.account, decision, cfg.settings(run.level), fill);
         run.decisions.push({
@@ -125,7 +130,7 @@ export async function runEngine(cfg: EngineConfig): Promise<EngineResult> {
           reason: decision.reason,
           outcome,
         });
-      }
+      });
       ticks += 1;
       if (cfg.onProgress && ticks / totalTicks - reported >= 0.01) {
         reported = ticks / totalTicks;
