@@ -47,6 +47,7 @@ CREATE TABLE `track_record_accounts` (
 	`symbol` varchar(32) NOT NULL,
 	`risk_level` enum('low','medium','high') NOT NULL,
 	`initial_balance` decimal(24,8) NOT NULL,
+	`start_price` decimal(24,8) NOT NULL,
 	`balance` decimal(24,8) NOT NULL,
 	`fees_paid` decimal(24,8) NOT NULL DEFAULT 0,
 	`position` json,

@@ -86,6 +86,8 @@ export const trackRecordAccounts = mysqlTable(
     symbol: varchar("symbol", { length: 32 }).notNull(),
     riskLevel: mysqlEnum("risk_level", RISK_LEVELS).notNull(),
     initialBalance: money("initial_balance").notNull(),
+    /** The price when the account started (its buy-and-hold reference). */
+    startPrice: money("start_price").notNull(),
     balance: money("balance").notNull(),
     feesPaid: money("fees_paid").notNull().default(0),
     /** The open position (JSON of the simulated paper position), or null. */

@@ -74,6 +74,12 @@ export interface EngineConfig {
   onProgress?: (done: number) => void | Promise<void>;
   /** Checked before each tick: a reason ends the run early (e.g. the LLM budget is spent). */
   stopReason?: () => string | null;
+  /** Give the event loop a turn every this many ticks (a worker process has other jobs to serve). */
+  yieldEveryTicks?: number;
+  /** Accounts to continue (the track record resumes its shadow accounts); new ones otherwise. */
+  accounts?: Partial<Record<RiskLevel, SimAccount>>;
+  /** Spacing of the equity curve's points (default: the tick interval). */
+  equityEveryMs?: number;
 }
 
 export interface EngineResult {
@@ -87,7 +93,7 @@ export async function runEngine(cfg: EngineConfig): Promise<EngineResult> {
   const { candles } = cfg;
   const runs: LevelRun[] = cfg.levels.map((level) => ({
     level,
-    account: new SimAccount(cfg.initialBalance, cfg.rules, cfg.symbol),
+    account: cfg.accounts?.[level] ?? new SimAccount(cfg.initialBalance, cfg.rules, cfg.symbol),
     trades: [],
     equity: [],
     decisions: [],
@@ -95,6 +101,8 @@ export async function runEngine(cfg: EngineConfig): Promise<EngineResult> {
     exposedMinutes: 0,
     minutes: 0,
   }));
+  // (a resumed account's earlier trades are not this run's)
+  const tradesBefore = new Map(runs.map((r) => [r.level, r.account.trades.length]));
   const first = lowerBound(candles, cfg.from);
   const last = lowerBound(candles, cfg.to);
   const totalTicks = Math.max(1, Math.ceil((cfg.to - cfg.from) / cfg.tickMs));
@@ -132,6 +140,7 @@ export async function runEngine(cfg: EngineConfig): Promise<EngineResult> {
         });
       });
       ticks += 1;
+      if (cfg.yieldEveryTicks && ticks % cfg.yieldEveryTicks === 0) await new Promise((r) => setImmediate(r));
       if (cfg.onProgress && ticks / totalTicks - reported >= 0.01) {
         reported = ticks / totalTicks;
         await cfg.onProgress(Math.min(1, reported));
@@ -142,13 +151,13 @@ export async function runEngine(cfg: EngineConfig): Promise<EngineResult> {
       run.account.applyCandle(candle);
       run.minutes += 1;
       if (exposed) run.exposedMinutes += 1;
-      if ((candle.t + MINUTE) % cfg.tickMs === 0 || i === last - 1) {
+      if ((candle.t + MINUTE) % (cfg.equityEveryMs ?? cfg.tickMs) === 0 || i === last - 1) {
         const { equity } = run.account.summary(candle.c);
         run.equity.push({ t: candle.t + MINUTE, equity, beforeFees: equity + run.account.feesPaid });
       }
     }
   }
-  for (const run of runs) run.trades = run.account.trades;
+  for (const run of runs) run.trades = run.account.trades.slice(tradesBefore.get(run.level) ?? 0);
   return { levels: runs, ticks, stopped };
 }
 

@@ -35,6 +35,7 @@ export interface BacktestOptions {
   settings?: (level: RiskLevel) => AccountSettings;
   onProgress?: (done: number) => void | Promise<void>;
   stopReason?: () => string | null;
+  yieldEveryTicks?: number;
   onOutcome?: (level: RiskLevel, outcome: GroupOutcome) => void;
 }
 
@@ -95,6 +96,7 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
     }),
     onProgress: opts.onProgress,
     stopReason: opts.stopReason,
+    yieldEveryTicks: opts.yieldEveryTicks,
   });
   const inPeriod = candles.filter((c) => c.t >= from && c.t < to);
   const end = result.levels[0]?.equity.at(-1)?.t ?? to;

@@ -29,6 +29,13 @@ export interface SimTrade {
 
 const ACCOUNT = { id: 1, userId: 1 };
 
+/** What is stored to continue an account later (JSON-safe: times as ms). */
+export interface SimAccountState {
+  balance: number;
+  feesPaid: number;
+  position: (Omit<Position, "openedAt" | "closedAt" | "updatedAt"> & { openedAt: number }) | null;
+}
+
 /** The state of one simulated paper account. */
 export class SimAccount {
   balance: number;
@@ -44,6 +51,37 @@ export class SimAccount {
     readonly symbol: string,
   ) {
     this.balance = initialBalance;
+  }
+
+  /** The state to store. */
+  toState(): SimAccountState {
+    const p = this.position;
+    return {
+      balance: this.balance,
+      feesPaid: this.feesPaid,
+      position: p
+        ? { ...p, openedAt: p.openedAt.getTime(), closedAt: undefined, updatedAt: undefined }
+        : null,
+    } as SimAccountState;
+  }
+
+  /** An account continued from a stored state. */
+  static fromState(
+    state: SimAccountState,
+    rules: PaperRules,
+    symbol: string,
+    initialBalance: number,
+  ): SimAccount {
+    const account = new SimAccount(initialBalance, rules, symbol);
+    account.balance = state.balance;
+    account.feesPaid = state.feesPaid;
+    const p = state.position;
+    if (p) {
+      const opened = new Date(p.openedAt);
+      account.position = { ...p, openedAt: opened, updatedAt: opened, closedAt: null } as Position;
+      account.nextId = p.id + 1;
+    }
+    return account;
   }
 
   /** Equity at `price` (balance plus unrealised PnL) and the free margin, like the adapter's getBalance. */

@@ -7,19 +7,18 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { decisions, exchangeAccounts, orders, positions } from "@/db/schema";
 import { runBacktest, type BacktestReport } from "@/lib/backtest/run-backtest";
-import { runTick } from "@/lib/decision/run-tick";
 import { paperRules } from "@/lib/exchange/paper/rules";
 import { pnl } from "@/lib/exchange/paper/math";
 import { env } from "@/lib/env";
-import { feedLockKey, feedStatusKey, seriesChannel, seriesKey } from "@/lib/market/series";
+import { seriesKey } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
-import { writeCandle, writeCandles, type SeriesTarget } from "@/lib/market/write-candle";
 import { closeQueues, getQueue } from "@/lib/queue/queues";
 import { QUEUES } from "@/lib/queue/names";
 import { closeRedis, redis } from "@/lib/redis";
 import { setSystemSetting } from "@/lib/system/settings";
 import { startExecuteWorker } from "@/workers/execute";
 import { paperCursorKey, startPaperWorker } from "@/workers/paper";
+import { liveReplay, shiftedDays } from "../helpers/live-replay";
 import { realCandles } from "../helpers/market";
 import { createTraders, disableAllTraders } from "../helpers/traders";
 
@@ -32,23 +31,13 @@ const FROM = Date.UTC(2024, 11, 3, 22);
 const TO = Date.UTC(2024, 11, 5, 21);
 const HISTORY = env.DECISION_HISTORY_MINUTES;
 // Re-timed whole days into the future: every tick is ahead of the wall clock (never late, never stale).
-const SHIFT = Math.ceil((Date.now() + 400 * 86_400_000 - FROM) / 86_400_000) * 86_400_000;
+const SHIFT = shiftedDays(FROM, 400);
 
 let candles: Candle[];
 let report: BacktestReport;
 const users = new Map<(typeof LEVELS)[number], { id: number; accountId: number }>();
 const liveEquity = new Map<string, number[]>();
 let stopWorkers: () => Promise<void>;
-
-const target: SeriesTarget = {
-  series: seriesKey(SYMBOL),
-  channel: seriesChannel(SYMBOL),
-  status: feedStatusKey(SYMBOL),
-  lock: feedLockKey(SYMBOL),
-  source: env.MARKET_SOURCE,
-  leader: "parity-test",
-  token: "",
-};
 
 // Equity of a user's paper account marked at `price` (what getBalance reports at that price).
 async function equityOf(accountId: number, price: number): Promise<number> {
@@ -108,7 +97,6 @@ beforeAll(async () => {
   }
   await redis().del(seriesKey(SYMBOL), paperCursorKey(SYMBOL));
   await getQueue(QUEUES.execute).obliterate({ force: true });
-  await writeCandles(redis(), target, candles.slice(0, HISTORY));
   const [execute, paper] = await Promise.all([
     startExecuteWorker(),
     startPaperWorker({ workerId: "parity" }),
@@ -128,29 +116,29 @@ afterAll(async () => {
 describe("live paper path vs backtest", () => {
   it("replays 47 hours tick by tick through runTick, the execute worker and the paper worker", async () => {
     const userIds = [...users.values()].map((u) => u.id);
-    for (let i = HISTORY; i < candles.length; i++) {
-      const c = candles[i]!;
-      if (c.t % TICK === 0) {
-        // The tick at the boundary: the candle that just opened is forming (its open is the latest price).
+    await liveReplay(SYMBOL, candles, HISTORY, {
+      // Equity at the boundary, before the tick: marked at the close of the candle that just ended.
+      beforeTick: async (t, i) => {
         for (const [level, u] of users) {
           const list = liveEquity.get(level) ?? [];
           list.push(await equityOf(u.accountId, candles[i - 1]!.c));
           liveEquity.set(level, list);
         }
-        await writeCandle(redis(), target, { t: c.t, o: c.o, h: c.o, l: c.o, c: c.o, v: 0 });
-        await applied(c.t);
-        await runTick(SYMBOL, new Date(c.t));
+      },
+      // Every order a decision asked for is final before the market moves on.
+      afterTick: async (t) => {
         const acting = await db
           .select({ id: decisions.id, riskLevel: decisions.riskLevel })
           .from(decisions)
           .where(
             and(
               eq(decisions.symbol, SYMBOL),
-              eq(decisions.tickTime, new Date(c.t)),
+              eq(decisions.tickTime, new Date(t)),
               inArray(decisions.action, ["buy", "sell", "close"]),
             ),
           );
         for (const d of acting) {
+          const mine = users.has(d.riskLevel as (typeof LEVELS)[number]) ? 1 : 0;
           await expect
             .poll(
               async () =>
@@ -162,12 +150,12 @@ describe("live paper path vs backtest", () => {
                 ).filter((o) => o.status !== "pending").length,
               { timeout: 15_000, interval: 10 },
             )
-            .toBe(users.has(d.riskLevel as (typeof LEVELS)[number]) ? 1 : 0);
+            .toBe(mine);
         }
-      }
-      await writeCandle(redis(), target, c);
-      await applied(c.t);
-    }
+      },
+      // The paper worker has applied each candle (stops and targets) before the next one.
+      afterCandle: (c) => applied(c.t),
+    });
   }, 600_000);
 
   it.each(LEVELS)("%s: the same trades and the same equity", async (level) => {
