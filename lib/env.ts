@@ -181,6 +181,16 @@ const schema = z.object({
   /** Base URL of the Stripe API, for tests against a local fake (e.g. http://127.0.0.1:4010); unset = Stripe. */
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
 
+  // ── Backtests and the public track record ──
+  /** Backtests one user may start per hour. */
+  BACKTESTS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The most one LLM backtest may spend (USD); a user may ask for less, never more. */
+  BACKTEST_LLM_MAX_COST_USD: z.coerce.number().min(0).max(1000).default(1),
+  /** What one user's LLM backtests may spend per UTC day (USD). */
+  BACKTEST_LLM_DAILY_USD: z.coerce.number().min(0).max(10_000).default(3),
+  /** Backtests one worker process runs at once (each is CPU-bound for a few seconds). */
+  BACKTEST_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+
   // ── operations (admin console, metrics) ──
   /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),

@@ -5,6 +5,7 @@ import { startExecuteWorker } from "./execute";
 import { startMarketFeed } from "./market-feed";
 import { startPaperWorker } from "./paper";
 import { startBillingWorker } from "./billing";
+import { startBacktestWorker } from "./backtest";
 
 export interface Runnable {
   name: string;
@@ -24,6 +25,7 @@ const STARTERS: Record<string, Starter> = {
   feed: startMarketFeed,
   paper: startPaperWorker,
   billing: startBillingWorker,
+  backtest: startBacktestWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */
