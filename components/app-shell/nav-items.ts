@@ -2,6 +2,7 @@
 import {
   ArrowLeftRightIcon,
   CreditCardIcon,
+  FlaskConicalIcon,
   KeyRoundIcon,
   LayoutDashboardIcon,
   ShieldCheckIcon,
@@ -23,6 +24,7 @@ export const APP_NAV: NavItem[] = [
   { href: "/dashboard/exchange-keys", label: "Exchange keys", icon: KeyRoundIcon },
   { href: "/dashboard/settings", label: "Settings", icon: SlidersHorizontalIcon },
   { href: "/dashboard/trades", label: "Trades", icon: ArrowLeftRightIcon },
+  { href: "/dashboard/backtest", label: "Backtest", icon: FlaskConicalIcon },
   { href: "/billing", label: "Billing", icon: CreditCardIcon },
   { href: "/admin", label: "Admin", icon: ShieldCheckIcon, adminOnly: true },
 ];

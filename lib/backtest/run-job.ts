@@ -80,7 +80,8 @@ export async function processBacktestRun(runId: number): Promise<BacktestRun["st
       customPrompt,
       callModel,
       rules: paperRules(),
-      tickMs: await tickIntervalMs(),
+      // The installation's tick interval, in whole minutes (the candles are 1-minute candles).
+      tickMs: Math.max(1, Math.round((await tickIntervalMs()) / 60_000)) * 60_000,
       historyMinutes: env.DECISION_HISTORY_MINUTES,
       settings: (level) => ({
         riskLevel: level,

@@ -1,0 +1,37 @@
+// GET /api/performance — the signed-in user's own performance on the selected account: closed trades, win rate,
+// max drawdown, fees and the equity curve (from their own fills only).
+import { NextResponse } from "next/server";
+import { apiRoute } from "@/lib/api/handler";
+import { requireApiUser } from "@/lib/auth/session";
+import { performanceOf } from "@/lib/performance/figures";
+import { readLedger } from "@/lib/performance/ledger";
+
+export const GET = apiRoute(async () => {
+  const user = await requireApiUser();
+  const ledger = await readLedger(user.id);
+  if (!ledger) return NextResponse.json({ account: null, performance: null, trades: [] });
+  return NextResponse.json({
+    account: ledger.account,
+    since: ledger.since.toISOString(),
+    performance: performanceOf({
+      start: ledger.startBalance,
+      since: ledger.since,
+      trades: ledger.trades,
+      openFees: ledger.openFees,
+    }),
+    trades: ledger.trades
+      .slice(-20)
+      .reverse()
+      .map((t) => ({
+        side: t.side,
+        qty: t.qty,
+        entryPrice: t.entryPrice,
+        exitPrice: t.exitPrice,
+        openedAt: t.openedAt.toISOString(),
+        closedAt: t.closedAt.toISOString(),
+        exitReason: t.exitReason,
+        net: Math.round((t.pnl - t.fees) * 100) / 100,
+        fees: Math.round(t.fees * 100) / 100,
+      })),
+  });
+});
