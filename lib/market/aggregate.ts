@@ -7,17 +7,19 @@ export function aggregate(candles: Candle[], interval: Interval): Candle[] {
   if (interval === "1m") return candles;
   const size = INTERVAL_MS[interval];
   const out: Candle[] = [];
-  for (const c of candles) {
-    const t = Math.floor(c.t / size) * size;
-    const last = out[out.length - 1];
-    if (last && last.t === t) {
-      last.h = Math.max(last.h, c.h);
-      last.l = Math.min(last.l, c.l);
+  let last: Candle | null = null;
+  for (let i = 0; i < candles.length; i++) {
+    const c = candles[i]!;
+    // Same bucket as the previous candle: [last.t, last.t + size) (times are positive; ascending input).
+    if (last !== null && c.t >= last.t && c.t < last.t + size) {
+      if (c.h > last.h) last.h = c.h;
+      if (c.l < last.l) last.l = c.l;
       last.c = c.c;
       last.v = Math.round((last.v + c.v) * 1e8) / 1e8;
     } else {
       // (a literal, not a spread: this runs for every candle of every decision and every backtest tick)
-      out.push({ t, o: c.o, h: c.h, l: c.l, c: c.c, v: c.v });
+      last = { t: c.t - (c.t % size), o: c.o, h: c.h, l: c.l, c: c.c, v: c.v };
+      out.push(last);
     }
   }
   return out;

@@ -36,8 +36,14 @@ export type Direction = 1 | -1;
 /** The condition an entry misses (checked in this order). */
 export type Missing = "history" | "weak_trend" | "choppy" | "h1_against" | "m5_trend" | "no_pullback" | "rsi";
 
-/** Bar `j`'s entry direction for `level`, or what it misses. Runs for every replayed bar: allocates nothing. */
-export function setupAt(s: StrategySeries, j: number, level: RiskLevel): Direction | Missing {
+// Everything of a setup but the level's trend threshold, per bar, computed once per view (levels share it).
+function baseSetup(s: StrategySeries, j: number): Direction | Missing {
+  const hit = s.setupCache[j] as Direction | Missing | undefined;
+  if (hit !== undefined) return hit;
+  return (s.setupCache[j] = computeBase(s, j));
+}
+
+function computeBase(s: StrategySeries, j: number): Direction | Missing {
   const gap = s.gap15m[j];
   const er = s.er15m[j];
   const change = s.change24h[j];
@@ -47,7 +53,6 @@ export function setupAt(s: StrategySeries, j: number, level: RiskLevel): Directi
   const r = s.rsi[j];
   if (gap == null || er == null || change == null || f == null || slow == null || pf == null || r == null)
     return "history";
-  if (Math.abs(gap) < PROFILES[level].minTrend) return "weak_trend";
   if (er < RULES.minEfficiency) return "choppy";
   const dir: Direction = gap > 0 ? 1 : -1;
   if (change * dir < 0) return "h1_against";
@@ -57,6 +62,14 @@ export function setupAt(s: StrategySeries, j: number, level: RiskLevel): Directi
   const strength = dir > 0 ? r : 100 - r;
   if (strength < RULES.rsiMin || strength > RULES.rsiMax) return "rsi";
   return dir;
+}
+
+/** Bar `j`'s entry direction for `level`, or what it misses (checked in the order of `Missing`). */
+export function setupAt(s: StrategySeries, j: number, level: RiskLevel): Direction | Missing {
+  if (j < 1) return "history";
+  const base = baseSetup(s, j);
+  if (base === "history") return base;
+  return Math.abs(s.gap15m[j]!) < PROFILES[level].minTrend ? "weak_trend" : base;
 }
 
 /** Whether every series the rules read is known at bar `j` (the replay starts at the first such bar). */
