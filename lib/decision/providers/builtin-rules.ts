@@ -4,17 +4,18 @@
 import type { RiskLevel } from "../build-prompt";
 import type { StrategySeries } from "./builtin-series";
 
-/** What tells the levels apart: how strong the 15m trend must be, and how long a stop-out benches the level. */
-export const PROFILES: Record<RiskLevel, { minTrend: number; cooldownBars: number }> = {
-  low: { minTrend: 0.004, cooldownBars: 48 },
-  medium: { minTrend: 0.003, cooldownBars: 24 },
-  high: { minTrend: 0.002, cooldownBars: 12 },
+/**
+ * What tells the levels apart: how strong the 15m trend must be, how clean its path (the efficiency ratio of the
+ * 15m closes over the last 4 hours: net move / path length), and how long a stop-out benches the level.
+ */
+export const PROFILES: Record<RiskLevel, { minTrend: number; minEfficiency: number; cooldownBars: number }> = {
+  low: { minTrend: 0.004, minEfficiency: 0.4, cooldownBars: 48 },
+  medium: { minTrend: 0.003, minEfficiency: 0.4, cooldownBars: 24 },
+  high: { minTrend: 0.002, minEfficiency: 0.4, cooldownBars: 12 },
 };
 
 /** The rules' constants (one object, so the strategy doc and the tests can quote them). */
 export const RULES = {
-  /** A trend is clean when the 15m closes' efficiency ratio (net move / path, last 4 h) is at least this. */
-  minEfficiency: 0.4,
   /** Two stop-outs in a row lengthen the cooldown this many times (a choppy market is left alone). */
   streakCooldownMultiple: 3,
   /** A position that reached neither stop nor target in this long is closed: its setup has expired (24 h). */
@@ -36,7 +37,7 @@ export type Direction = 1 | -1;
 /** The condition an entry misses (checked in this order). */
 export type Missing = "history" | "weak_trend" | "choppy" | "h1_against" | "m5_trend" | "no_pullback" | "rsi";
 
-// Everything of a setup but the level's trend threshold, per bar, computed once per view (levels share it).
+// Everything of a setup but the level's trend thresholds, per bar, computed once per view (levels share it).
 function baseSetup(s: StrategySeries, j: number): Direction | Missing {
   const hit = s.setupCache[j] as Direction | Missing | undefined;
   if (hit !== undefined) return hit;
@@ -53,7 +54,6 @@ function computeBase(s: StrategySeries, j: number): Direction | Missing {
   const r = s.rsi[j];
   if (gap == null || er == null || change == null || f == null || slow == null || pf == null || r == null)
     return "history";
-  if (er < RULES.minEfficiency) return "choppy";
   const dir: Direction = gap > 0 ? 1 : -1;
   if (change * dir < 0) return "h1_against";
   if ((f - slow) * dir <= 0) return "m5_trend";
@@ -69,7 +69,9 @@ export function setupAt(s: StrategySeries, j: number, level: RiskLevel): Directi
   if (j < 1) return "history";
   const base = baseSetup(s, j);
   if (base === "history") return base;
-  return Math.abs(s.gap15m[j]!) < PROFILES[level].minTrend ? "weak_trend" : base;
+  const p = PROFILES[level];
+  if (Math.abs(s.gap15m[j]!) < p.minTrend) return "weak_trend";
+  return s.er15m[j]! < p.minEfficiency ? "choppy" : base;
 }
 
 /** Whether every series the rules read is known at bar `j` (the replay starts at the first such bar). */
@@ -97,7 +99,7 @@ export function describeMissing(s: StrategySeries, j: number, level: RiskLevel, 
     case "weak_trend":
       return `15m trend too weak (SMA20 ${pct(gap)} from SMA50; ${level} risk needs ${pct(PROFILES[level].minTrend)})`;
     case "choppy":
-      return `15m price path too choppy (efficiency ${(s.er15m[j] ?? 0).toFixed(2)} over 4 h; ${RULES.minEfficiency} needed)`;
+      return `15m price path too choppy (efficiency ${(s.er15m[j] ?? 0).toFixed(2)} over 4 h; ${level} risk needs ${PROFILES[level].minEfficiency})`;
     case "h1_against":
       return `the last 24 hours (1h closes, ${pct(s.change24h[j] ?? 0)} ${(s.change24h[j] ?? 0) < 0 ? "down" : "up"}) point against the 15m ${word}trend`;
     case "m5_trend":
