@@ -1,25 +1,14 @@
 // The figures of a backtest or a track-record account, as tiles: losses are shown as plainly as gains.
+import type { Metrics } from "@/lib/backtest/metrics";
 import { cn, formatNumber, formatPercent, formatUsd } from "@/lib/utils";
 
-/** The figures (lib/backtest/metrics.ts `Metrics`, as JSON). */
-export interface MetricsView {
-  trades: number;
-  winRate: number | null;
-  returnAfterFees: number;
-  returnBeforeFees: number;
-  maxDrawdown: number;
-  sharpe: number | null;
-  profitFactor: number | null;
-  feesPaid: number;
-  exposure: number;
-  tradesPerDay: number;
-  buyAndHold: number;
-  endEquity: number;
-}
+/** The figures of lib/backtest/metrics.ts, as the API sends them. */
+export type MetricsView = Metrics;
 
 const tone = (n: number | null) => (n === null || Math.abs(n) < 1e-9 ? null : n > 0 ? "profit" : "loss");
 
-function Stat(props: {
+/** One labelled figure with a hint under it; losses in the loss colour, gains in the profit colour. */
+export function StatTile(props: {
   label: string;
   value: string;
   hint: string;
@@ -51,40 +40,40 @@ export function MetricsGrid({ metrics, className }: { metrics: MetricsView; clas
       className={cn("grid grid-cols-2 gap-2 sm:gap-3 md:grid-cols-4", className)}
       data-testid="metrics-grid"
     >
-      <Stat
+      <StatTile
         label="Return after fees"
         testId="metric-return"
         value={formatPercent(m.returnAfterFees, { signed: true })}
         tone={tone(m.returnAfterFees)}
         hint={`${formatPercent(m.returnBeforeFees, { signed: true })} before fees`}
       />
-      <Stat
+      <StatTile
         label="Max drawdown"
         testId="metric-drawdown"
         value={m.maxDrawdown > 0 ? `−${formatPercent(m.maxDrawdown)}` : formatPercent(0)}
         tone={m.maxDrawdown > 0 ? "loss" : null}
         hint="largest fall from a peak"
       />
-      <Stat
+      <StatTile
         label="Win rate"
         testId="metric-win-rate"
         value={m.winRate === null ? "—" : formatPercent(m.winRate, { decimals: 1 })}
         hint={`${m.trades} trade${m.trades === 1 ? "" : "s"} · ${formatNumber(m.tradesPerDay)} a day`}
       />
-      <Stat
+      <StatTile
         label="Fees paid"
         testId="metric-fees"
         value={formatUsd(m.feesPaid)}
         hint={`in the market ${formatPercent(m.exposure, { decimals: 0 })} of the time`}
       />
-      <Stat
+      <StatTile
         label="Sharpe ratio"
         testId="metric-sharpe"
         value={m.sharpe === null ? "—" : formatNumber(m.sharpe, { decimals: 2, fixed: true })}
         tone={tone(m.sharpe)}
         hint="daily returns, annualised"
       />
-      <Stat
+      <StatTile
         label="Profit factor"
         testId="metric-profit-factor"
         value={
@@ -96,14 +85,14 @@ export function MetricsGrid({ metrics, className }: { metrics: MetricsView; clas
         }
         hint="gains ÷ losses after fees"
       />
-      <Stat
+      <StatTile
         label="Buy and hold"
         testId="metric-buy-hold"
         value={formatPercent(m.buyAndHold, { signed: true })}
         tone={tone(m.buyAndHold)}
         hint="same period, 1x, no fees"
       />
-      <Stat
+      <StatTile
         label="End equity"
         testId="metric-end-equity"
         value={formatUsd(m.endEquity)}

@@ -6,12 +6,13 @@ import Link from "next/link";
 import useSWR from "swr";
 import { ArrowRightIcon, LineChartIcon } from "lucide-react";
 import { EquityChart, type EquityPoint } from "@/components/performance/equity-chart";
+import { StatTile } from "@/components/performance/metrics-grid";
 import { TradesTable, type TradeView } from "@/components/performance/trades-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { swrFetcher } from "@/lib/api/client";
-import { cn, formatDateTime, formatPercent, formatUsd } from "@/lib/utils";
+import { formatDateTime, formatPercent, formatUsd } from "@/lib/utils";
 
 interface PerformanceResponse {
   account: { exchange: string; label: string } | null;
@@ -27,30 +28,6 @@ interface PerformanceResponse {
     curveIsEquity: boolean;
   } | null;
   trades: TradeView[];
-}
-
-function Figure(props: {
-  label: string;
-  value: string;
-  hint: string;
-  tone?: "profit" | "loss" | null;
-  testId: string;
-}) {
-  return (
-    <div data-testid={props.testId}>
-      <div className="text-muted-foreground text-xs font-medium">{props.label}</div>
-      <div
-        className={cn(
-          "text-xl font-semibold tracking-tight tabular-nums",
-          props.tone === "profit" && "text-profit",
-          props.tone === "loss" && "text-loss",
-        )}
-      >
-        {props.value}
-      </div>
-      <div className="text-muted-foreground text-xs">{props.hint}</div>
-    </div>
-  );
 }
 
 export function PerformancePanel({ refreshKey = 0 }: { refreshKey?: number }) {
@@ -103,7 +80,7 @@ export function PerformancePanel({ refreshKey = 0 }: { refreshKey?: number }) {
         ) : (
           <div className="space-y-5">
             <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-              <Figure
+              <StatTile
                 label="Net PnL"
                 testId="performance-net"
                 value={formatUsd(p.netPnl, { signed: true })}
@@ -114,20 +91,20 @@ export function PerformancePanel({ refreshKey = 0 }: { refreshKey?: number }) {
                     : `${formatPercent(p.returnPct, { signed: true })} after fees`
                 }
               />
-              <Figure
+              <StatTile
                 label="Win rate"
                 testId="performance-win-rate"
                 value={p.winRate === null ? "—" : formatPercent(p.winRate, { decimals: 0 })}
                 hint={`${p.trades} closed trade${p.trades === 1 ? "" : "s"}`}
               />
-              <Figure
+              <StatTile
                 label="Max drawdown"
                 testId="performance-drawdown"
                 value={p.maxDrawdown > 0 ? `−${formatPercent(p.maxDrawdown)}` : formatPercent(0)}
                 tone={p.maxDrawdown > 0 ? "loss" : null}
                 hint="of closed-trade equity"
               />
-              <Figure
+              <StatTile
                 label="Fees paid"
                 testId="performance-fees"
                 value={formatUsd(p.feesPaid)}

@@ -1,11 +1,10 @@
 "use client";
 // Closed round trips of a backtest or a track-record account: side, entry and exit, how it ended, PnL after fees.
 import { useState } from "react";
-import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
+import { PageButtons } from "./page-buttons";
 
 /** One closed trade (times as ms or ISO strings). */
 export interface TradeView {
@@ -91,29 +90,7 @@ export function TradesTable({ trades, pageSize = 15 }: { trades: TradeView[]; pa
         </TableBody>
       </Table>
       {pages > 1 && (
-        <div className="flex items-center justify-end gap-2 text-sm">
-          <span className="text-muted-foreground tabular-nums">
-            {page + 1} / {pages}
-          </span>
-          <Button
-            variant="outline"
-            size="icon"
-            aria-label="Previous trades"
-            disabled={page === 0}
-            onClick={() => setPage(page - 1)}
-          >
-            <ChevronLeftIcon />
-          </Button>
-          <Button
-            variant="outline"
-            size="icon"
-            aria-label="Next trades"
-            disabled={page >= pages - 1}
-            onClick={() => setPage(page + 1)}
-          >
-            <ChevronRightIcon />
-          </Button>
-        </div>
+        <PageButtons page={page + 1} pages={pages} onPage={(p) => setPage(p - 1)} label="trades" />
       )}
     </div>
   );

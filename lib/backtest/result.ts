@@ -11,9 +11,6 @@ export interface ChartPoint {
   drawdown: number;
 }
 
-/** A closed trade as tables show it. */
-export type TradeRow = SimTrade & { net: number };
-
 /**
  * Thin a curve to at most `maxPoints`: each bucket keeps its deepest drawdown point (so the chart never hides
  * the worst moment), and the last point is always kept.
@@ -33,14 +30,28 @@ export function chartCurve(curve: CurvePoint[], maxPoints = 1_500): ChartPoint[]
   return out;
 }
 
-/** Trades with their PnL after fees, rounded for display and storage. */
-export function tradeRows(trades: SimTrade[]): TradeRow[] {
-  return trades.map((t) => ({
-    ...t,
-    pnl: round2(t.pnl),
-    fees: round2(t.fees),
+/** What a table row needs of a closed round trip (a backtest's, a shadow account's or a user's own). */
+export type ClosedTrade = Pick<
+  SimTrade,
+  "side" | "qty" | "entryPrice" | "exitPrice" | "exitReason" | "pnl" | "fees"
+> & {
+  openedAt: Date | number;
+  closedAt: Date | number;
+};
+
+/** A closed trade as the tables show it: times as ISO strings, PnL after fees and fees rounded to cents. */
+export function tradeView(t: ClosedTrade) {
+  return {
+    side: t.side,
+    qty: t.qty,
+    entryPrice: t.entryPrice,
+    exitPrice: t.exitPrice,
+    openedAt: new Date(t.openedAt).toISOString(),
+    closedAt: new Date(t.closedAt).toISOString(),
+    exitReason: t.exitReason,
     net: round2(t.pnl - t.fees),
-  }));
+    fees: round2(t.fees),
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -15,7 +15,7 @@ import { getLogger } from "@/lib/log";
 import { redis } from "@/lib/redis";
 import { getSettings } from "@/lib/trading/settings";
 import { budgetedModelCall, type LlmSpend } from "./llm-cache";
-import { chartCurve, tradeRows } from "./result";
+import { chartCurve, tradeView } from "./result";
 import { runBacktest } from "./run-backtest";
 import { sourceData } from "./sources";
 
@@ -105,7 +105,7 @@ export async function processBacktestRun(runId: number): Promise<BacktestRun["st
     const level = report.levels[0]!;
     const result = {
       equity: chartCurve(level.equity),
-      trades: tradeRows(level.trades),
+      trades: level.trades.map(tradeView),
       openPosition: level.openPosition,
       decisions: { acted: level.decisions.length, holds: level.holds },
       ticks: report.ticks,

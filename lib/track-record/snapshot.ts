@@ -13,7 +13,7 @@ import {
   type TrackRecordAccount,
 } from "@/db/schema";
 import { computeMetrics, type Metrics } from "@/lib/backtest/metrics";
-import { chartCurve, type ChartPoint } from "@/lib/backtest/result";
+import { chartCurve, tradeView, type ChartPoint, type ClosedTrade } from "@/lib/backtest/result";
 import { latestCandle } from "@/lib/market/series";
 import { redis, rkey } from "@/lib/redis";
 
@@ -30,17 +30,7 @@ export interface AccountSnapshot {
   metrics: Metrics;
   curve: ChartPoint[];
   position: { side: "long" | "short"; qty: number; entryPrice: number; openedAt: string } | null;
-  trades: {
-    side: "long" | "short";
-    qty: number;
-    entryPrice: number;
-    exitPrice: number;
-    openedAt: string;
-    closedAt: string;
-    exitReason: string;
-    net: number;
-    fees: number;
-  }[];
+  trades: ReturnType<typeof tradeView>[];
   decisions: DecisionEntry[];
 }
 
@@ -139,17 +129,7 @@ async function accountSnapshot(acct: TrackRecordAccount): Promise<AccountSnapsho
     trades: trades
       .slice(-50)
       .reverse()
-      .map((t) => ({
-        side: t.side,
-        qty: t.qty,
-        entryPrice: t.entryPrice,
-        exitPrice: t.exitPrice,
-        openedAt: t.openedAt.toISOString(),
-        closedAt: t.closedAt.toISOString(),
-        exitReason: t.exitReason,
-        net: Math.round((t.pnl - t.fees) * 100) / 100,
-        fees: Math.round(t.fees * 100) / 100,
-      })),
+      .map((t) => tradeView({ ...t, exitReason: t.exitReason as ClosedTrade["exitReason"] })),
     decisions: recent.items,
   };
 }

@@ -3,12 +3,11 @@
 // open position, the last 50 trades and every decision (paged from the public API) with its reason and outcome.
 import { useState } from "react";
 import useSWR from "swr";
-import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import { EquityChart } from "@/components/performance/equity-chart";
+import { PageButtons } from "@/components/performance/page-buttons";
 import { MetricsGrid } from "@/components/performance/metrics-grid";
 import { TradesTable } from "@/components/performance/trades-table";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -62,29 +61,7 @@ function Decisions({ account }: { account: AccountSnapshot }) {
           </li>
         ))}
       </ol>
-      <div className="flex items-center justify-end gap-2 text-sm">
-        <span className="text-muted-foreground tabular-nums">
-          page {page} of {pages.toLocaleString("en-US")}
-        </span>
-        <Button
-          variant="outline"
-          size="icon"
-          aria-label="Newer decisions"
-          disabled={page === 1}
-          onClick={() => setPage(page - 1)}
-        >
-          <ChevronLeftIcon />
-        </Button>
-        <Button
-          variant="outline"
-          size="icon"
-          aria-label="Older decisions"
-          disabled={page >= pages}
-          onClick={() => setPage(page + 1)}
-        >
-          <ChevronRightIcon />
-        </Button>
-      </div>
+      <PageButtons page={page} pages={pages} onPage={setPage} label="decisions" />
     </div>
   );
 }

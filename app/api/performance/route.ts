@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/auth/session";
+import { tradeView, type ClosedTrade } from "@/lib/backtest/result";
 import { performanceOf } from "@/lib/performance/figures";
 import { readLedger } from "@/lib/performance/ledger";
 
@@ -22,16 +23,6 @@ export const GET = apiRoute(async () => {
     trades: ledger.trades
       .slice(-20)
       .reverse()
-      .map((t) => ({
-        side: t.side,
-        qty: t.qty,
-        entryPrice: t.entryPrice,
-        exitPrice: t.exitPrice,
-        openedAt: t.openedAt.toISOString(),
-        closedAt: t.closedAt.toISOString(),
-        exitReason: t.exitReason,
-        net: Math.round((t.pnl - t.fees) * 100) / 100,
-        fees: Math.round(t.fees * 100) / 100,
-      })),
+      .map((t) => tradeView({ ...t, exitReason: t.exitReason as ClosedTrade["exitReason"] })),
   });
 });
