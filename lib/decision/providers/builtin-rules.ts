@@ -8,11 +8,18 @@ import type { StrategySeries } from "./builtin-series";
  * What tells the levels apart: how strong the 15m trend must be, how clean its path (the efficiency ratio of the
  * 15m closes over the last 4 hours: net move / path length), and how long a stop-out benches the level.
  */
-export const PROFILES: Record<RiskLevel, { minTrend: number; minEfficiency: number; cooldownBars: number }> = {
+export const PROFILES: Record<RiskLevel, Profile> = {
   low: { minTrend: 0.004, minEfficiency: 0.4, cooldownBars: 48 },
   medium: { minTrend: 0.003, minEfficiency: 0.4, cooldownBars: 24 },
   high: { minTrend: 0.002, minEfficiency: 0.4, cooldownBars: 12 },
 };
+
+/** A level's thresholds: trend strength and path efficiency (fractions), cooldown in 5m bars. */
+export interface Profile {
+  minTrend: number;
+  minEfficiency: number;
+  cooldownBars: number;
+}
 
 /** The rules' constants (one object, so the strategy doc and the tests can quote them). */
 export const RULES = {
