@@ -76,7 +76,8 @@ async function main(): Promise<number> {
       customPrompt,
       callModel: llm?.callModel ?? noModel,
       rules: paperRules(),
-      tickMs: (args.tick ?? env.TICK_INTERVAL_SECONDS / 60) * 60_000,
+      // The decision interval in whole minutes (the candles are 1-minute candles).
+      tickMs: (args.tick ?? Math.max(1, Math.round(env.TICK_INTERVAL_SECONDS / 60))) * 60_000,
       historyMinutes: env.DECISION_HISTORY_MINUTES,
       initialBalance: args.balance,
       stopReason: () => llm?.spend.stopped ?? null,

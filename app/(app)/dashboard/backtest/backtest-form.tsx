@@ -7,14 +7,14 @@ import { toast } from "sonner";
 import { FlaskConicalIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/checkbox";
-import { Field, FieldDescription, FieldError, FieldGroup, FieldLabel } from "@/components/ui/field";
+import { Field, FieldError, FieldGroup, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import type { RunView } from "@/lib/backtest/runs";
-import { cn, formatUsd } from "@/lib/utils";
+import { formatUsd } from "@/lib/utils";
+import { ChoiceCard } from "./choice-card";
+import { LlmOptions } from "./llm-options";
 
 type Range = { from: number; to: number };
 type Level = "low" | "medium" | "high";
@@ -40,36 +40,6 @@ export interface BacktestFormProps {
 const toInput = (t: number) => new Date(t).toISOString().slice(0, 16);
 const fromInput = (v: string) => `${v}:00Z`;
 const range = (r: Range) => `${toInput(r.from).replace("T", " ")} – ${toInput(r.to).replace("T", " ")} UTC`;
-
-function Choice(props: {
-  checked: boolean;
-  disabled?: boolean;
-  onSelect: () => void;
-  title: string;
-  text: string;
-  testId?: string;
-}) {
-  return (
-    <button
-      type="button"
-      role="radio"
-      aria-checked={props.checked}
-      aria-disabled={props.disabled}
-      disabled={props.disabled}
-      data-testid={props.testId}
-      onClick={props.onSelect}
-      className={cn(
-        "rounded-lg border p-3 text-left transition-colors disabled:cursor-not-allowed disabled:opacity-60",
-        props.checked
-          ? "border-primary bg-primary/5 ring-primary/30 ring-2"
-          : "border-border hover:border-primary/60",
-      )}
-    >
-      <span className="text-sm font-medium">{props.title}</span>
-      <span className="text-muted-foreground mt-0.5 block text-xs leading-snug">{props.text}</span>
-    </button>
-  );
-}
 
 export function BacktestForm({ sources, llm, account, busy, onStarted }: BacktestFormProps) {
   const [source, setSource] = useState<"bundled" | "live">("bundled");
@@ -143,14 +113,14 @@ export function BacktestForm({ sources, llm, account, busy, onStarted }: Backtes
             <Field invalid={!!errors.source}>
               <FieldLabel>Candles</FieldLabel>
               <div role="radiogroup" aria-label="Candles" className="grid gap-2">
-                <Choice
+                <ChoiceCard
                   checked={source === "bundled"}
                   onSelect={() => pickSource("bundled")}
                   title="December 2024"
                   text={`Real Binance BTC/USDT 1m candles · ${range(sources.bundled)}`}
                   testId="source-bundled"
                 />
-                <Choice
+                <ChoiceCard
                   checked={source === "live"}
                   disabled={!sources.live}
                   onSelect={() => pickSource("live")}
@@ -197,7 +167,7 @@ export function BacktestForm({ sources, llm, account, busy, onStarted }: Backtes
               <FieldLabel>Risk level</FieldLabel>
               <div role="radiogroup" aria-label="Risk level" className="grid grid-cols-3 gap-2">
                 {(["low", "medium", "high"] as const).map((l) => (
-                  <Choice
+                  <ChoiceCard
                     key={l}
                     checked={level === l}
                     onSelect={() => setLevel(l)}
@@ -211,14 +181,14 @@ export function BacktestForm({ sources, llm, account, busy, onStarted }: Backtes
             <Field invalid={!!errors.strategy}>
               <FieldLabel>Strategy</FieldLabel>
               <div role="radiogroup" aria-label="Strategy" className="grid gap-2">
-                <Choice
+                <ChoiceCard
                   checked={strategy === "builtin"}
                   onSelect={() => setStrategy("builtin")}
                   title="Built-in strategy"
                   text="The default indicator strategy. Free, takes a few seconds."
                   testId="strategy-builtin"
                 />
-                <Choice
+                <ChoiceCard
                   checked={strategy === "llm"}
                   disabled={llmBlocked !== null}
                   onSelect={() => setStrategy("llm")}
@@ -232,37 +202,14 @@ export function BacktestForm({ sources, llm, account, busy, onStarted }: Backtes
               </div>
             </Field>
             {strategy === "llm" && (
-              <div className="grid gap-3 rounded-lg border p-3">
-                <div className="flex items-start gap-2">
-                  <Checkbox
-                    id="bt-prompt"
-                    checked={useCustomPrompt}
-                    disabled={!llm.hasCustomPrompt}
-                    onCheckedChange={(v) => setUseCustomPrompt(v === true)}
-                  />
-                  <Label htmlFor="bt-prompt" className="text-sm leading-snug font-normal">
-                    {llm.hasCustomPrompt
-                      ? "Use my custom prompt"
-                      : "Use my custom prompt (save one in Settings first)"}
-                  </Label>
-                </div>
-                <Field invalid={!!errors.maxCostUsd}>
-                  <FieldLabel htmlFor="bt-budget">Budget (USD)</FieldLabel>
-                  <Input
-                    id="bt-budget"
-                    type="number"
-                    min={0.01}
-                    step={0.01}
-                    max={llm.maxCostUsd}
-                    value={budget}
-                    onChange={(e) => setBudget(e.target.value)}
-                  />
-                  <FieldDescription>
-                    The run stops before it would spend more (at most {formatUsd(llm.maxCostUsd)}).
-                  </FieldDescription>
-                  <FieldError>{errors.maxCostUsd}</FieldError>
-                </Field>
-              </div>
+              <LlmOptions
+                llm={llm}
+                useCustomPrompt={useCustomPrompt}
+                onUseCustomPrompt={setUseCustomPrompt}
+                budget={budget}
+                onBudget={setBudget}
+                error={errors.maxCostUsd}
+              />
             )}
             {formError && (
               <p className="text-destructive text-sm" role="alert" data-testid="backtest-form-error">
