@@ -7,6 +7,7 @@ import { startPaperWorker } from "./paper";
 import { startBillingWorker } from "./billing";
 import { startSweeper } from "./sweeper";
 import type { Runnable, WorkerContext } from "./types";
+import { startBacktestWorker } from "./backtest";
 
 export type { Runnable, WorkerContext } from "./types";
 
@@ -20,6 +21,7 @@ const STARTERS: Record<string, Starter> = {
   paper: startPaperWorker,
   billing: startBillingWorker,
   sweeper: startSweeper,
+  backtest: startBacktestWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

@@ -1,8 +1,9 @@
 // GET /api/stream — Server-Sent Events for the signed-in user: `candle` for every series update (id = open
-// time), `decision` for new decisions, `order` for the user's own orders. On reconnect (Last-Event-ID) the
-// stored candles from that id on are sent first. A comment every 15 s keeps proxies from closing the stream. Every
-// STREAM_SESSION_CHECK_SECONDS the session is checked again against MySQL: once it is revoked (log out everywhere,
-// suspension) the stream sends `revoked` and ends, and the browser's reconnect gets a 401.
+// time), `decision` for new decisions, `order` for the user's own orders, `backtest` for their backtests' progress.
+// On reconnect (Last-Event-ID) the stored candles from that id on are sent first. A comment every 15 s keeps
+// proxies from closing the stream. Every STREAM_SESSION_CHECK_SECONDS the session is checked again against MySQL:
+// once it is revoked (log out everywhere, suspension) the stream sends `revoked` and ends, and the browser's
+// reconnect gets a 401.
 import { withUser } from "@/lib/api/route";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { env } from "@/lib/env";
@@ -91,7 +92,8 @@ export const GET = withUser({}, async ({ req, user }) => {
   });
 });
 
-// A user's channel carries their orders and their custom group's decisions (`type` says which).
-function userEventName(message: string): "order" | "decision" {
-  return message.startsWith('{"type":"decision"') ? "decision" : "order";
+// A user's channel carries their orders, their custom group's decisions and their backtests' progress (`type`).
+function userEventName(message: string): "order" | "decision" | "backtest" {
+  if (message.startsWith('{"type":"decision"')) return "decision";
+  return message.startsWith('{"type":"backtest"') ? "backtest" : "order";
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startE2eFakeBybit } from "../../fakes/bybit";
+import { startFakeOpenAI } from "../../fakes/openai";
 import { startFakeStripe } from "../../fakes/stripe";
 import { createTestEnv, destroyTestEnv, type TestEnv } from "../../setup/test-env";
 
@@ -76,6 +77,9 @@ export default async function setup(project: TestProject) {
   const testEnv = await createTestEnv("e2e");
   // Exchange keys: the real ccxt client in the app talks to a local fake Bybit.
   const fakeBybit = await startE2eFakeBybit();
+  // A local OpenAI-compatible server (the real openai client talks to it) for the tests that switch the
+  // installation to the language model; the built-in strategy stays the default.
+  const fakeOpenAI = await startFakeOpenAI(0);
   const port = Number(process.env.E2E_PORT ?? 3107);
   const baseURL = `http://127.0.0.1:${port}`;
   // Billing: a local fake of Stripe's API that also delivers signed webhooks to the app (E2E_BILLING=off disables).
@@ -95,6 +99,10 @@ export default async function setup(project: TestProject) {
     REPLAY_SPEED: "30",
     TICK_INTERVAL_SECONDS: "10",
     BYBIT_API_URL: fakeBybit.url,
+    DECISION_PROVIDER: "builtin",
+    OPENAI_API_KEY: "sk-e2e-not-real",
+    OPENAI_BASE_URL: fakeOpenAI.url,
+    OPENAI_TIMEOUT_MS: "3000",
     WORKER_EGRESS_IPS: "203.0.113.10, 203.0.113.11",
     ...(fakeStripe && {
       STRIPE_SECRET_KEY: "sk_test_e2e",
@@ -122,6 +130,7 @@ export default async function setup(project: TestProject) {
   } catch (err) {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
+    await fakeOpenAI.close();
     await fakeStripe?.close();
     await destroyTestEnv(testEnv);
     const tail = existsSync(webLogFile) ? readFileSync(webLogFile, "utf8").slice(-4000) : "(no output)";
@@ -134,6 +143,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
+    await fakeOpenAI.close();
     await fakeStripe?.close();
     if (process.env.KEEP_TEST_DB !== "1") await destroyTestEnv(testEnv);
   };
