@@ -133,6 +133,15 @@ const schema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** Order rows pending longer than this make /api/health degraded (they should be final within seconds). */
   STUCK_PENDING_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
+  // ── Backtests and the public track record ──
+  /** Backtests one user may start per hour. */
+  BACKTESTS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The most one LLM backtest may spend (USD); a user may ask for less, never more. */
+  BACKTEST_LLM_MAX_COST_USD: z.coerce.number().min(0).max(1000).default(1),
+  /** What one user's LLM backtests may spend per UTC day (USD). */
+  BACKTEST_LLM_DAILY_USD: z.coerce.number().min(0).max(10_000).default(3),
+  /** Backtests one worker process runs at once (each is CPU-bound for a few seconds). */
+  BACKTEST_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   // ── Market feed (issue #4) ──
   /** Replay speed factor: 1 = real time, 60 = one replayed candle per second (demos, tests). */
   REPLAY_SPEED: z.coerce.number().min(0.1).max(10_000).default(1),

@@ -8,6 +8,7 @@ import { startBillingWorker } from "./billing";
 import { startReconcileWorker } from "./reconcile";
 import { startSweeper } from "./sweeper";
 import type { Runnable, WorkerContext } from "./types";
+import { startBacktestWorker } from "./backtest";
 
 export type { Runnable, WorkerContext } from "./types";
 
@@ -22,6 +23,7 @@ const STARTERS: Record<string, Starter> = {
   billing: startBillingWorker,
   sweeper: startSweeper,
   reconcile: startReconcileWorker,
+  backtest: startBacktestWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

@@ -167,6 +167,15 @@ export default function LandingPage() {
                 <Link href="#how-it-works">See how it works</Link>
               </Button>
             </div>
+            <p className="mt-4 text-sm">
+              <Link
+                href="/track-record"
+                className="text-primary font-medium underline-offset-4 hover:underline"
+                data-testid="track-record-link"
+              >
+                See the public track record: every decision and its result, losses included →
+              </Link>
+            </p>
             <ul className="text-muted-foreground mt-8 flex flex-col items-center justify-center gap-x-6 gap-y-2 text-sm sm:flex-row">
               <li className="flex items-center gap-2">
                 <LockKeyholeIcon className="text-primary size-4" aria-hidden="true" />

@@ -2,6 +2,7 @@
 import {
   ArrowLeftRightIcon,
   CreditCardIcon,
+  FlaskConicalIcon,
   KeyRoundIcon,
   LayoutDashboardIcon,
   LockKeyholeIcon,
@@ -25,6 +26,7 @@ export const APP_NAV: NavItem[] = [
   { href: "/dashboard/settings", label: "Settings", icon: SlidersHorizontalIcon },
   { href: "/dashboard/security", label: "Security", icon: LockKeyholeIcon },
   { href: "/dashboard/trades", label: "Trades", icon: ArrowLeftRightIcon },
+  { href: "/dashboard/backtest", label: "Backtest", icon: FlaskConicalIcon },
   { href: "/billing", label: "Billing", icon: CreditCardIcon },
   { href: "/admin", label: "Admin", icon: ShieldCheckIcon, adminOnly: true },
 ];

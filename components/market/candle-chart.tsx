@@ -18,7 +18,7 @@ import {
   type UTCTimestamp,
 } from "lightweight-charts";
 import type { Candle } from "@/lib/market/types";
-import { cssColor } from "./css-color";
+import { cssColor, withAlpha } from "./css-color";
 
 /** A marker on a bar (e.g. a decision): `time` is the bar's open time in ms. */
 export interface ChartMarker {
@@ -46,12 +46,6 @@ function palette() {
     up: cssColor("--success"),
     down: cssColor("--danger"),
   };
-}
-
-// Scale a colour's alpha (borders are already translucent in the dark theme).
-function withAlpha(rgba: string, alpha: number): string {
-  const m = /rgba?\((\d+), ?(\d+), ?(\d+)(?:, ?([\d.]+))?/.exec(rgba);
-  return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${Number(m[4] ?? 1) * alpha})` : rgba;
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -15,3 +15,9 @@ export function cssColor(name: string): string {
   const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
   return `rgba(${r}, ${g}, ${b}, ${Math.round(((a ?? 255) / 255) * 100) / 100})`;
 }
+
+/** Scale a colour's alpha (`rgba(…)` from cssColor): borders are already translucent in the dark theme. */
+export function withAlpha(rgba: string, alpha: number): string {
+  const m = /rgba?\((\d+), ?(\d+), ?(\d+)(?:, ?([\d.]+))?/.exec(rgba);
+  return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${Number(m[4] ?? 1) * alpha})` : rgba;
+}

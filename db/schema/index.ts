@@ -7,3 +7,4 @@ export * from "./billing";
 export * from "./system";
 export * from "./auth";
 export * from "./mail";
+export * from "./backtest";

@@ -44,6 +44,11 @@ export interface GroupOutcome extends ProviderResult {
 /** Asks a model (the live client, or a cache in front of it). */
 export type CallModel = (call: ModelCall) => Promise<ProviderResult>;
 
+/** SHA-256 of model + system prompt + user message: the key a backtest caches a model's answer under. */
+export function promptShaOf(call: Pick<ModelCall, "model" | "system" | "prompt">): string {
+  return createHash("sha256").update(`${call.model}\n${call.system}\n${call.prompt}`).digest("hex");
+}
+
 /** Round-trip cost of a position as a fraction of notional. */
 export const roundTrip = (c: TradingCosts) => 2 * (c.fees + c.slippage);
 
@@ -66,7 +71,7 @@ export async function decideGroup(
   let promptSha: string | null = null;
   if (ctx.provider === "builtin") {
     const start = performance.now();
-    const decision = builtinDecision(ctx.view, group.riskLevel, leverageCap, minStop);
+    const decision = builtinDecision(ctx.view, group.riskLevel, leverageCap, minStop, sanity.roundTripCost);
     result = {
       decision,
       status: "ok",
@@ -86,7 +91,7 @@ export async function decideGroup(
       minStop,
       customPrompt: group.customPrompt,
     });
-    promptSha = createHash("sha256").update(`${ctx.model}\n${system}\n${prompt}`).digest("hex");
+    promptSha = promptShaOf({ model: ctx.model, system, prompt });
     result = await callModel({ system, prompt, model: ctx.model, signal });
   }
   if (result.status !== "ok") return { ...result, prompt, promptSha };

@@ -40,7 +40,8 @@ export function groupKey(
 /**
  * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, user active and
  * an active account selected (a live account whose plan no longer allows live trading still gets `close`). The
- * default group (medium, default prompt) is always present so every tick has a reference decision.
+ * default group (medium, default prompt) is always present, first, so every tick has a reference decision;
+ * with the built-in strategy the low and high default groups are too.
  */
 export async function loadDecisionGroups(symbol: string, providerModel: string): Promise<DecisionGroup[]> {
   const rows = await db
@@ -80,7 +81,13 @@ export async function loadDecisionGroups(symbol: string, providerModel: string):
     if (userId !== undefined) group.userIds.push(userId);
     groups.set(key, group);
   };
+  // The default group of every risk level runs when decisions are free (built-in strategy): the public track
+  // record follows each of them. With an LLM only the medium one is forced (the others run when someone uses them).
   add("medium", null);
+  if (providerModel.startsWith("builtin/")) {
+    add("low", null);
+    add("high", null);
+  }
   for (const row of rows) {
     // A live account on a plan without live trading (a cancelled subscription) stays in: its `close` decisions
     // still execute; execute skips its new entries with the reason.

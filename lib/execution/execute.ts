@@ -19,7 +19,7 @@ import {
 import { staleDecisionReason } from "./decision-freshness";
 import { loadDecision } from "./load-decision";
 import { claimOrderRow, FINAL_STATUSES, finishOrder } from "./record";
-import { clampLeverage, protectivePrices, sizePosition } from "./sizing";
+import { closeStep, confidenceSkip, entryStep, planEntry } from "./plan-execution";
 
 export interface ExecuteDeps {
   /** The exchange for the user's selected account (loaded scoped by the user in the job's context read). */
@@ -145,11 +145,8 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
   }
   const lossNotice = await enforceDailyLossLimit(settings);
   if (lossNotice) return skip(lossNotice + flat);
-  if (decision.confidence < settings.minConfidence) {
-    return skip(
-      `Confidence ${decision.confidence.toFixed(2)} is below your minimum of ${settings.minConfidence.toFixed(2)}.`,
-    );
-  }
+  const lowConfidence = confidenceSkip(decision.confidence, settings.minConfidence);
+  if (lowConfidence) return skip(lowConfidence);
 
   const live = account.exchange !== "paper";
   try {
@@ -160,13 +157,13 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     const foreign = live ? await foreignPositionReason(account.id, symbol) : null;
     if (decision.action === "close") {
       if (foreign) return skip(foreign);
-      const position = await adapter.getPosition(symbol);
-      if (!position) return skip("No open position to close.");
-      const side = position.side === "long" ? "sell" : "buy";
+      const step = closeStep(await adapter.getPosition(symbol));
+      if (step.kind === "skip") return skip(step.reason);
+      const side = step.side;
       const o = await adapter.placeMarketOrder({
         symbol,
         side,
-        qty: position.qty,
+        qty: step.qty,
         clientOrderId: openId,
         reduceOnly: true,
       });
@@ -186,8 +183,6 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       return result;
     }
     if (decision.action !== "buy" && decision.action !== "sell") return skip("Hold: nothing to do.");
-    const side = decision.action;
-    const want = side === "buy" ? "long" : "short";
     // Everything sizing needs is read in one round of parallel calls (the exchange's latency counts once).
     const [position, limits, firstBalance, candle] = await Promise.all([
       adapter.getPosition(symbol),
@@ -198,17 +193,18 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
     const market = marketSkipReason(decision, candle);
     if (market) return skip(market);
     if (position && foreign) return skip(foreign);
-    if (position?.side === want) return skip(`Already ${want}: keeping the open position.`);
+    const step = entryStep(decision.action, position);
+    if (step.kind === "skip") return skip(step.reason);
+    const side = step.side;
     let balance = firstBalance;
     // A resumed flip whose close leg went through before the crash is still a flip.
     let kind: Order["kind"] = halfFlip ? "flip" : "open";
-    if (position) {
+    if (step.closeFirst) {
       kind = "flip";
-      const closeSide = position.side === "long" ? "sell" : "buy";
       await adapter.placeMarketOrder({
         symbol,
-        side: closeSide,
-        qty: position.qty,
+        side: step.closeFirst.side,
+        qty: step.closeFirst.qty,
         clientOrderId: clientOrderIdFor(decisionId, userId, "c"),
         reduceOnly: true,
       });
@@ -220,42 +216,22 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
       // The close released margin and booked PnL: size the new position on the balance after it.
       balance = await adapter.getBalance();
     }
-    const price = candle?.c ?? decision.price ?? 0;
-    const leverage = clampLeverage(
-      decision.leverage,
-      settings.maxLeverage,
-      plan.maxLeverage,
-      limits.maxLeverage,
-    );
-    const stopFraction = decision.stopLoss ?? 0.01;
-    const size = sizePosition({
-      equity: balance.equity,
-      available: balance.available,
-      price,
-      stopFraction,
-      leverage,
-      riskLevel: settings.riskLevel,
+    const entry = planEntry({
+      side,
+      price: candle?.c ?? decision.price ?? 0,
+      balance,
+      decision,
+      settings,
+      planMaxLeverage: plan.maxLeverage,
       limits,
     });
-    if (!size.ok) return skip(size.reason);
-    const { stopLoss, takeProfit } = protectivePrices(
-      side,
-      price,
-      stopFraction,
-      decision.takeProfit ?? stopFraction * 2,
-      limits.priceTick,
-    );
-    const ordered =
-      side === "buy" ? stopLoss < price && price < takeProfit : takeProfit < price && price < stopLoss;
-    if (!(stopLoss > 0) || !(takeProfit > 0) || !ordered)
-      return skip(
-        `Stop loss ${stopLoss} or take profit ${takeProfit} is not on the right side of ${price}: no position opened.`,
-      );
+    if (!entry.ok) return skip(entry.reason);
+    const { leverage, stopLoss, takeProfit } = entry;
     await adapter.setLeverage(symbol, leverage);
     const o = await adapter.placeMarketOrder({
       symbol,
       side,
-      qty: size.qty,
+      qty: entry.qty,
       clientOrderId: openId,
       stopLoss,
       takeProfit,

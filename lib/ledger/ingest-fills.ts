@@ -80,6 +80,8 @@ async function writePosition(
     closeReason: Position["closeReason"];
     fee: number;
     pnl: number;
+    /** Price of the fill (a position it closes records it as its exit price). */
+    price: number;
   },
 ): Promise<Position | null> {
   if (row && (!next || next.side !== row.side)) {
@@ -89,6 +91,7 @@ async function writePosition(
         status: "closed",
         openKey: null,
         closedAt: change.at,
+        closePrice: r8(change.price),
         closeReason: change.closeReason,
         qty: row.qty,
         fees: r8(row.fees + change.fee),
@@ -182,6 +185,7 @@ export async function ingestFills(account: LedgerAccount, symbol: string, exFill
         closeReason: kind ? CLOSE_REASON[kind] : null,
         fee: f.fee,
         pnl: applied.realized,
+        price: f.price,
       });
       const fill: NewFill = {
         userId: account.userId,

@@ -8,6 +8,8 @@ export const QUEUES = {
   reconcile: "reconcile",
   /** Stripe webhook events, each processed once. */
   billing: "billing",
+  /** Users' backtest runs, and the public track record's update each minute. */
+  backtest: "backtest",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,11 +1,15 @@
 // The trading dashboard end to end, with the replay sped up (REPLAY_SPEED=30) and a 10 s tick: a new user
-// (paper account selected at sign-up) turns auto-trade on and sees a decision marker on the chart and the
-// resulting order in the trade log; without a selected account the switch is refused and rolls back.
+// (paper account selected at sign-up) turns auto-trade on, sees the built-in strategy's decision of each new
+// tick with its reason, and — once the installation decides with the language model (the real openai client
+// against a local OpenAI-compatible server that answers "buy"; the built-in strategy trades only a few times a
+// day) — a decision marker on the chart and the resulting order in the trade log; without a selected account
+// the switch is refused and rolls back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { closeDb, db } from "@/db";
 import { orders, positions, tradingSettings, users } from "@/db/schema";
+import { setSystemSetting } from "@/lib/system/settings";
 import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
 import { uniqueEmail } from "../helpers/db";
 
@@ -63,7 +67,26 @@ describe("trading dashboard", () => {
       (await db.query.tradingSettings.findFirst({ where: eq(tradingSettings.userId, id) }))?.autoTrade;
     await expect.poll(autoTradeSaved).toBe(true);
 
-    await waitForTrade(page);
+    // The built-in strategy decides at every tick for the user's risk level, holds included: a new decision
+    // with its reason shows up on the card within a few ticks of switching on.
+    const firstTime = await page.locator('[data-testid="decision-time"]').textContent();
+    await expect
+      .poll(() => page.locator('[data-testid="decision-time"]').textContent(), {
+        timeout: 5 * 10_000,
+        interval: 500,
+      })
+      .not.toBe(firstTime);
+    expect(await page.locator('[data-testid="decision-reason"]').textContent()).toMatch(
+      /^(No entry|Keeping the|Cooling down|Closing the|Long:|Short:|Warming up|Entry setup)/,
+    );
+
+    // The order flow: decisions from the language model (it answers buy) become orders for this user.
+    await setSystemSetting("provider", "openai", null);
+    try {
+      await waitForTrade(page);
+    } finally {
+      await setSystemSetting("provider", null, null);
+    }
     const row = page.locator('[data-testid="trade-row"]').first();
     expect(await row.locator('[data-slot="badge"]').first().textContent()).toMatch(
       /^(filled|placed|skipped)$/,

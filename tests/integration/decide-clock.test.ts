@@ -8,7 +8,7 @@ vi.hoisted(() => {
   process.env.DECISION_CANDLE_WAIT_MS = "3000";
 });
 
-import { and, eq, gte, lt } from "drizzle-orm";
+import { and, eq, gte, isNull, lt } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { decisions } from "@/db/schema";
 import { QUEUES } from "@/lib/queue/names";
@@ -68,6 +68,9 @@ describe("the decide worker on the wall clock", () => {
         .where(
           and(
             eq(decisions.symbol, SYMBOL),
+            // the default group (the built-in strategy also decides for the low and high default groups)
+            eq(decisions.riskLevel, "medium"),
+            isNull(decisions.promptHash),
             gte(decisions.tickTime, new Date(started)),
             lt(decisions.tickTime, new Date(started + 60_000)),
           ),
@@ -102,6 +105,8 @@ describe("the decide worker on the wall clock", () => {
         .where(
           and(
             eq(decisions.symbol, SYMBOL),
+            eq(decisions.riskLevel, "medium"),
+            isNull(decisions.promptHash),
             gte(decisions.tickTime, new Date(stoppedAt)),
             lt(decisions.tickTime, new Date(stoppedAt + 60_000)),
           ),

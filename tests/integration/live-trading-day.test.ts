@@ -9,7 +9,12 @@ vi.hoisted(() => {
   process.env.EXCHANGE_TIMEOUT_MS = "1500";
 });
 
+vi.mock("@/lib/auth/session", async (importOriginal) =>
+  (await import("../helpers/as-user")).sessionMock(importOriginal as never),
+);
+
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { GET as getPerformance } from "@/app/api/performance/route";
 import { closeDb, db } from "@/db";
 import { fills, orders, positions, tradingSettings } from "@/db/schema";
 import { fanOut } from "@/lib/decision/fan-out";
@@ -22,6 +27,7 @@ import { reconcileAccount } from "@/lib/reconcile/reconcile-account";
 import { closeRedis } from "@/lib/redis";
 import { startFakeBybit, type FakeBybit } from "../fakes/bybit";
 import { addLiveAccount, clearCandles, writeCandle } from "../helpers/accounts";
+import { jsonRequest, signInAs } from "../helpers/as-user";
 import { makeDecision } from "../helpers/decisions";
 import { createTraders } from "../helpers/traders";
 import { killWorkerProcess, startWorkerProcess } from "../helpers/worker-process";
@@ -121,6 +127,16 @@ describe("a trading day on live accounts", () => {
       status: "filled",
       reason: "Stop loss triggered on the exchange",
     });
+    // The performance panel shows the round trip the exchange closed, labelled, net of both legs' fees.
+    await signInAs(a.userId);
+    const perf = await (await getPerformance(jsonRequest("/api/performance"), undefined)).json();
+    expect(perf.trades).toHaveLength(1);
+    expect(perf.trades[0]).toMatchObject({
+      side: "long",
+      exitReason: "stop_loss",
+      exitPrice: order.stopLoss,
+    });
+    expect(perf.trades[0].net).toBeCloseTo(exit.realizedPnl - fill!.fee - exit.fee, 2);
     // ≈ 50 USDT lost against a 10 USDT limit: auto-trading is off, with the reason, and the next decision is skipped.
     const settings = await db.query.tradingSettings.findFirst({
       where: eq(tradingSettings.userId, a.userId),

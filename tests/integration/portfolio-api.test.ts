@@ -13,7 +13,7 @@ import { GET as getPortfolio } from "@/app/api/portfolio/route";
 import { closeDb, db } from "@/db";
 import { accountSync, exchangeAccounts, fills, positions, tradingSettings } from "@/db/schema";
 import { closeRedis } from "@/lib/redis";
-import { makeUser, writeCandle } from "../helpers/accounts";
+import { clearCandles, makeUser, writeCandle } from "../helpers/accounts";
 import { signInAs } from "../helpers/as-user";
 
 afterAll(async () => {
@@ -36,6 +36,8 @@ describe("GET /api/portfolio", () => {
 
   it("shows equity, realised PnL today and in total, and the open position at the last price", async () => {
     const a = await makeUser("pf-a");
+    // (earlier files leave candles, some timed minutes ahead: this test's price is the only one)
+    await clearCandles("BTCUSDT");
     await writeCandle("BTCUSDT", { t: minute, c: 101_000 });
     const base = { userId: a.id, exchangeAccountId: a.paperAccountId, symbol: "BTCUSDT", leverage: 2 };
     await db.insert(positions).values([

@@ -39,6 +39,9 @@ const PUBLIC = [
   "health",
   "metrics",
   "stripe/webhook",
+  // The public track record (shadow accounts of the default groups, no user data).
+  "track-record",
+  "track-record/[accountId]/decisions",
 ];
 
 function routeFiles(dir = API): string[] {

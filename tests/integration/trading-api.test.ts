@@ -8,7 +8,7 @@ vi.hoisted(() => {
   process.env.STRIPE_SECRET_KEY = "sk_test_billing_on";
 });
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import { PUT as putAutoTrade } from "@/app/api/auto-trade/route";
 import { GET as getDecisions } from "@/app/api/decisions/route";
 import { GET as getLogs } from "@/app/api/logs/route";
@@ -228,6 +228,8 @@ describe("GET /api/logs and /api/decisions", () => {
   it("shows shared decisions of the user's risk level but never another group's custom-prompt decision", async () => {
     const [u] = await createTraders(1, { riskLevel: "low" });
     const tick = new Date(Date.UTC(2027, 0, 1));
+    // (other files leave decisions at far-future ticks; the newest ten must be this test's)
+    await db.delete(decisions).where(and(eq(decisions.symbol, "BTCUSDT"), gte(decisions.tickTime, tick)));
     await db.insert(decisions).values([
       {
         symbol: "BTCUSDT",

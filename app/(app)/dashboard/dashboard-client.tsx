@@ -10,6 +10,7 @@ import useSWR from "swr";
 import { ArrowRightIcon } from "lucide-react";
 import type { BillingPauseView } from "@/components/billing/billing-pause";
 import { MarketChartCard } from "@/components/market/market-chart-card";
+import { PerformancePanel } from "@/components/performance/performance-panel";
 import { AutoTradeToggle, type TradingState } from "@/components/trading/auto-trade-toggle";
 import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
 import { decisionMarker, toDecisionItem, type DecisionItem } from "@/components/trading/decision-item";
@@ -143,6 +144,7 @@ export function DashboardClient(props: Props) {
           </CardContent>
         </Card>
       </div>
+      <PerformancePanel refreshKey={tradesVersion} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // GET /api/stream — Server-Sent Events for the signed-in user: `candle` for every series update (id = open
-// time), `decision` for new decisions, `order` for the user's own orders, `sync` when a reconcile pass of the
-// user's live account found something. On reconnect (Last-Event-ID) the stored candles from that id on are sent
-// first. A comment every 15 s keeps proxies from closing the stream. Every STREAM_SESSION_CHECK_SECONDS the
-// session is checked again against MySQL: once it is revoked (log out everywhere, suspension) the stream sends
-// `revoked` and ends, and the browser's reconnect gets a 401.
+// GET /api/stream — Server-Sent Events for the signed-in user: `candle` for every series update (id = open
+// time), `decision` for new decisions, `order` for the user's own orders, `backtest` for their backtests' progress,
+// `sync` when a reconcile pass of the user's live account found something. On reconnect (Last-Event-ID) the stored
+// candles from that id on are sent first. A comment every 15 s keeps proxies from closing the stream. Every
+// STREAM_SESSION_CHECK_SECONDS the session is checked again against MySQL: once it is revoked (log out everywhere,
+// suspension) the stream sends `revoked` and ends, and the browser's reconnect gets a 401.
 import { withUser } from "@/lib/api/route";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { env } from "@/lib/env";
@@ -92,9 +93,10 @@ export const GET = withUser({}, async ({ req, user }) => {
   });
 });
 
-// A user's channel carries their orders, their custom group's decisions and "a reconcile pass found something"
-// for a live account (`type` says which).
-function userEventName(message: string): "order" | "decision" | "sync" {
+// A user's channel carries their orders, their custom group's decisions, their backtests' progress and "a
+// reconcile pass found something" for a live account (`type` says which).
+function userEventName(message: string): "order" | "decision" | "backtest" | "sync" {
   if (message.startsWith('{"type":"decision"')) return "decision";
+  if (message.startsWith('{"type":"backtest"')) return "backtest";
   return message.startsWith('{"type":"sync"') ? "sync" : "order";
 }

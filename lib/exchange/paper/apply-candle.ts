@@ -8,9 +8,9 @@ import { exchangeAccounts, orders, paperOrders, positions } from "@/db/schema";
 import { publishOrderById } from "@/lib/execution/record";
 import type { Candle } from "@/lib/market/types";
 import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
-import { exitFor, exitTimeFor } from "./exits";
+import { exitBooking, exitFor, exitTimeFor } from "./exits";
 import { writePaperFills } from "./fills";
-import { pnl, r8, takerFee } from "./math";
+import { r8 } from "./math";
 
 export { exitFor };
 
@@ -34,11 +34,7 @@ async function closeForExit(positionId: number, candle: Candle, at: Date): Promi
       if (!pos) return null;
       const exit = exitFor(pos, candle);
       if (!exit) return null;
-      const rules = paperRules();
-      // Liquidation loses the whole isolated margin (the remainder goes to the insurance fund); no fee.
-      const realized =
-        exit.reason === "liquidation" ? -pos.margin : pnl(pos.side, pos.qty, pos.entryPrice, exit.price);
-      const fee = exit.reason === "liquidation" ? 0 : takerFee(pos.qty, exit.price, rules.takerFee);
+      const { realized, fee } = exitBooking(pos, exit, paperRules().takerFee);
       // Exchange-made exits get ids the platform never generates (`exit-sl-42`), one per position.
       const clientOrderId = `exit-${exit.reason === "stop_loss" ? "sl" : exit.reason === "take_profit" ? "tp" : "liq"}-${pos.id}`;
       const side = pos.side === "long" ? "sell" : "buy";

@@ -4,21 +4,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { exchangeAccounts, paperLedger, positions, type Position } from "@/db/schema";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/api/errors";
-import { r8, type PaperRules } from "./math";
+import { r8 } from "./math";
 
 /** A drizzle transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** The paper rules from env. */
-export function paperRules(): PaperRules {
-  return {
-    slippageBps: env.PAPER_SLIPPAGE_BPS,
-    takerFee: env.PAPER_TAKER_FEE,
-    maintenanceMargin: env.PAPER_MAINTENANCE_MARGIN,
-  };
-}
+export { paperRules } from "./rules";
 
 /** Lock and read a paper account (SELECT … FOR UPDATE). */
 export async function lockPaperAccount(tx: Tx, accountId: number) {

@@ -1,6 +1,7 @@
 // Exchange-side exits of the paper exchange (pure): which stop loss, take profit or liquidation a candle
 // triggers for a position. Shared by the paper worker and the backtester, so both apply the same rules.
 import type { Candle } from "@/lib/market/types";
+import { pnl, takerFee } from "./math";
 
 const MINUTE = 60_000;
 
@@ -46,4 +47,20 @@ export function exitFor(pos: ExitPosition, candle: Candle): Exit | null {
 /** When an exit on this candle happened: now for the forming candle, its close time for an older one. */
 export function exitTimeFor(candle: Candle, now = Date.now()): Date {
   return new Date(Math.min(now, candle.t + MINUTE));
+}
+
+/**
+ * What an exit books: PnL at the exit price less the taker fee; a liquidation loses the whole isolated margin
+ * (the remainder goes to the insurance fund) and pays no fee.
+ */
+export function exitBooking(
+  pos: { side: "long" | "short"; qty: number; entryPrice: number; margin: number },
+  exit: Exit,
+  takerFeeRate: number,
+): { realized: number; fee: number } {
+  if (exit.reason === "liquidation") return { realized: -pos.margin, fee: 0 };
+  return {
+    realized: pnl(pos.side, pos.qty, pos.entryPrice, exit.price),
+    fee: takerFee(pos.qty, exit.price, takerFeeRate),
+  };
 }

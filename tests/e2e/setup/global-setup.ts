@@ -7,6 +7,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startE2eFakeBybit } from "../../fakes/bybit";
 import { startE2eFakeOkx } from "../../fakes/okx";
+import { startFakeOpenAI } from "../../fakes/openai";
 import { startFakeStripe } from "../../fakes/stripe";
 import { createTestEnv, destroyTestEnv, type TestEnv } from "../../setup/test-env";
 
@@ -78,6 +79,9 @@ export default async function setup(project: TestProject) {
   // Exchange keys: the real ccxt client in the app talks to a local fake Bybit.
   const fakeBybit = await startE2eFakeBybit();
   const fakeOkx = await startE2eFakeOkx();
+  // A local OpenAI-compatible server (the real openai client talks to it) for the tests that switch the
+  // installation to the language model; the built-in strategy stays the default.
+  const fakeOpenAI = await startFakeOpenAI(0);
   const port = Number(process.env.E2E_PORT ?? 3107);
   const baseURL = `http://127.0.0.1:${port}`;
   // Billing: a local fake of Stripe's API that also delivers signed webhooks to the app (E2E_BILLING=off disables).
@@ -98,6 +102,10 @@ export default async function setup(project: TestProject) {
     TICK_INTERVAL_SECONDS: "10",
     BYBIT_API_URL: fakeBybit.url,
     OKX_API_URL: fakeOkx.url,
+    DECISION_PROVIDER: "builtin",
+    OPENAI_API_KEY: "sk-e2e-not-real",
+    OPENAI_BASE_URL: fakeOpenAI.url,
+    OPENAI_TIMEOUT_MS: "3000",
     WORKER_EGRESS_IPS: "203.0.113.10, 203.0.113.11",
     ...(fakeStripe && {
       STRIPE_SECRET_KEY: "sk_test_e2e",
@@ -126,6 +134,7 @@ export default async function setup(project: TestProject) {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
     await fakeOkx.close();
+    await fakeOpenAI.close();
     await fakeStripe?.close();
     await destroyTestEnv(testEnv);
     const tail = existsSync(webLogFile) ? readFileSync(webLogFile, "utf8").slice(-4000) : "(no output)";
@@ -139,6 +148,7 @@ export default async function setup(project: TestProject) {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
     await fakeOkx.close();
+    await fakeOpenAI.close();
     await fakeStripe?.close();
     if (process.env.KEEP_TEST_DB !== "1") await destroyTestEnv(testEnv);
   };

@@ -1,1 +1,0 @@
-ALTER TABLE `exchange_accounts` ADD `api_passphrase_enc` text;
