@@ -1,8 +1,9 @@
 import "server-only";
-// Private WebSocket streams (ccxt pro `watchOrders`) of the live accounts that matter most right now: any order
-// event on the account — a fill, a triggered stop or target, a trade by the owner — asks for a reconcile pass at
-// once, so the ledger follows the exchange within seconds. REST passes stay the fallback (and the only path on
-// exchanges without streams): a stream that fails backs off and the periodic passes carry on.
+// Private WebSocket streams (ccxt pro `watchOrders`, `watchMyTrades`, `watchPositions`) of the live accounts
+// that matter most right now: any event on the account — a fill, a triggered stop or target, a trade by the
+// owner, a leverage change — asks for a reconcile pass at once, so the ledger follows the exchange within
+// seconds. REST passes stay the fallback (and the only path on exchanges without streams): a stream that fails
+// backs off and the periodic passes carry on.
 import * as ccxt from "ccxt";
 import type { Exchange } from "ccxt";
 import { eq } from "drizzle-orm";
@@ -35,7 +36,8 @@ async function proClient(accountId: number): Promise<{ ex: Exchange; market: (s:
     apiKey: keys.apiKey,
     secret: keys.apiSecret,
     password: keys.apiPassphrase,
-    options: { ...config.options },
+    // The reconcile pass reads positions over REST (rate-limited): the stream itself only signals.
+    options: { ...config.options, watchPositions: { fetchPositionsSnapshot: false } },
   });
   if (acct.testnet) ex.setSandboxMode(true);
   const rest = config.apiUrl();
@@ -56,9 +58,19 @@ async function proClient(accountId: number): Promise<{ ex: Exchange; market: (s:
   return { ex, market: config.toMarket };
 }
 
+// What is watched on each stream: orders (placed, filled, cancelled, triggered), the account's executions, and its
+// positions (a leverage or margin change made on the exchange shows up here first).
+const WATCHES = ["watchOrders", "watchMyTrades", "watchPositions"] as const;
+
+interface StreamState {
+  stop: boolean;
+  ex: Exchange | null;
+  client: Promise<Exchange | null> | null;
+}
+
 /** Keeps one private stream open per watched account (up to RECONCILE_STREAMS_MAX), open accounts first. */
 export class PrivateStreams {
-  private readonly running = new Map<number, { stop: boolean; ex: Exchange | null }>();
+  private readonly running = new Map<number, StreamState>();
 
   /** Start streams for accounts that should have one and stop the others. */
   async refresh(): Promise<void> {
@@ -74,29 +86,42 @@ export class PrivateStreams {
   }
 
   private startOne(accountId: number): void {
-    const state = { stop: false, ex: null as Exchange | null };
+    const state: StreamState = { stop: false, ex: null, client: null };
     this.running.set(accountId, state);
-    void (async () => {
-      let delay = 1_000;
-      while (!state.stop) {
-        try {
-          const client = state.ex ? null : await proClient(accountId);
-          if (client) state.ex = client.ex;
-          if (!state.ex) return;
-          await (state.ex as unknown as { watchOrders(): Promise<unknown> }).watchOrders();
-          delay = 1_000;
-          await requestReconcile(accountId);
-        } catch (err) {
-          if (state.stop) return;
-          log.warn({ accountId, err: (err as Error).message }, "private stream failed; REST passes continue");
-          await new Promise((r) => setTimeout(r, delay));
-          delay = Math.min(60_000, delay * 2);
-        }
-      }
-    })();
+    for (const method of WATCHES) void this.watch(accountId, state, method);
   }
 
-  private async stopOne(accountId: number, s: { stop: boolean; ex: Exchange | null }): Promise<void> {
+  // One subscription of the account's client: each event asks for a pass; a failure backs off (1 s … 60 s) and
+  // resubscribes, while the periodic REST passes carry on.
+  private async watch(
+    accountId: number,
+    state: StreamState,
+    method: (typeof WATCHES)[number],
+  ): Promise<void> {
+    let delay = 1_000;
+    while (!state.stop) {
+      try {
+        state.client ??= proClient(accountId).then((c) => (state.ex = c?.ex ?? null));
+        const ex = await state.client;
+        if (!ex || state.stop) return;
+        await (ex as unknown as Record<typeof method, () => Promise<unknown>>)[method]();
+        delay = 1_000;
+        await requestReconcile(accountId);
+      } catch (err) {
+        if (state.stop) return;
+        // A client that could not be made (e.g. its key) is made again on the next try.
+        if (!state.ex) state.client = null;
+        log.warn(
+          { accountId, stream: method, err: (err as Error).message },
+          "private stream failed; REST passes continue",
+        );
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(60_000, delay * 2);
+      }
+    }
+  }
+
+  private async stopOne(accountId: number, s: StreamState): Promise<void> {
     s.stop = true;
     this.running.delete(accountId);
     await s.ex?.close().catch(() => undefined);

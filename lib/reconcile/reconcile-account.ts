@@ -15,6 +15,7 @@ import { ingestFills, type LedgerAccount } from "@/lib/ledger/ingest-fills";
 import { settleOrderRows, totalOrderRowsFromFills, unsettledOrders } from "@/lib/ledger/our-orders";
 import { redis, rkey } from "@/lib/redis";
 import { comparePositions } from "./compare-positions";
+import { requestReconcile } from "./schedule";
 
 /** Executions are read from a little before the newest one seen (exchanges report late ones). */
 const CURSOR_OVERLAP_MS = 5 * 60_000;
@@ -62,7 +63,11 @@ export async function reconcileAccount(
   const [acct] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.id, accountId));
   if (!acct || acct.exchange === "paper" || !acct.apiKeyEnc || !acct.apiSecretEnc) return null;
   const lock = rkey(`reconcile:lock:${accountId}`);
-  if ((await redis().set(lock, "1", "PX", LOCK_MS, "NX")) !== "OK") return null;
+  if ((await redis().set(lock, "1", "PX", LOCK_MS, "NX")) !== "OK") {
+    // Another pass is running and may have read the exchange before what asked for this one: come back after it.
+    await requestReconcile(accountId, 1_000);
+    return null;
+  }
   const account: LedgerAccount = { id: acct.id, userId: acct.userId };
   try {
     const adapter = deps.adapterFor(acct);

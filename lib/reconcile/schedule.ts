@@ -16,13 +16,21 @@ const JOB_OPTS = {
   removeOnFail: { age: 24 * 3600 },
 } as const;
 
-/** Ask for a pass of `accountId` in `delayMs` (jobs within the same 2 s collapse into one). */
+/** Passes asked for within one window of this many ms collapse into one, run when the window ends. */
+const COALESCE_MS = 2_000;
+
+/**
+ * Ask for a pass of `accountId` no earlier than `delayMs` from now. Requests in the same 2 s window collapse
+ * into one pass that starts when the window ends, so it always starts after every event that asked for it
+ * (a pass that already ran never swallows a later event).
+ */
 export async function requestReconcile(accountId: number, delayMs = 0): Promise<void> {
-  const due = Date.now() + delayMs;
+  const now = Date.now();
+  const window = Math.floor((now + delayMs) / COALESCE_MS) + 1;
   await getQueue(QUEUES.reconcile).add(
     "reconcile",
     { accountId },
-    { jobId: `rec-${accountId}-${Math.floor(due / 2000)}`, delay: delayMs, ...JOB_OPTS },
+    { jobId: `rec-${accountId}-${window}`, delay: window * COALESCE_MS - now, ...JOB_OPTS },
   );
 }
 

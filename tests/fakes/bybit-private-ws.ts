@@ -10,6 +10,8 @@ export interface PrivateStream {
   publish(apiKey: string, topic: "order" | "execution" | "position", data: unknown[]): void;
   /** Authenticated connections right now (tests wait for the reconcile worker to connect). */
   connections(): number;
+  /** Topics the key's authenticated connections subscribed to. */
+  topics(apiKey: string): string[];
   close(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ export function attachPrivateStream(
       for (const c of conns) if (c.apiKey === apiKey && c.topics.has(topic)) c.ws.send(message);
     },
     connections: () => [...conns].filter((c) => c.apiKey !== null).length,
+    topics: (apiKey) => [
+      ...new Set([...conns].filter((c) => c.apiKey === apiKey).flatMap((c) => [...c.topics])),
+    ],
     close: () =>
       new Promise<void>((resolve) => {
         for (const c of conns) c.ws.terminate();

@@ -65,6 +65,10 @@ export interface FakeBybit {
   book(apiKey: string): FakeBook;
   /** Authenticated private-stream connections right now. */
   streamConnections(): number;
+  /** Topics a key's private streams subscribed to. */
+  streamTopics(apiKey: string): string[];
+  /** The owner changes the leverage on the exchange (published on the position topic). */
+  ownerSetsLeverage(apiKey: string, symbol: string, leverage: number): void;
   close(): Promise<void>;
 }
 
@@ -463,6 +467,13 @@ export async function startFakeBybit(
     },
     book,
     streamConnections: () => stream?.connections() ?? 0,
+    streamTopics: (apiKey) => stream?.topics(apiKey) ?? [],
+    ownerSetsLeverage(apiKey, symbol, leverage) {
+      state.leverage.set(`${apiKey}:${symbol}`, leverage);
+      const pos = book(apiKey).positions.get(symbol);
+      if (pos) pos.leverage = leverage;
+      stream?.publish(apiKey, "position", [positionView(symbol, pos, state.price, leverage)]);
+    },
     close: async () => {
       for (const res of hanging) res.destroy();
       await stream?.close();

@@ -1,6 +1,7 @@
 // The reconcile worker role against the fake Bybit: startup reconciliation of every watched live account, a
 // private WebSocket stream per account, and a trade the owner makes by hand on the exchange reaching the ledger
-// within seconds through that stream (the periodic pass would take up to 5 minutes for an idle account).
+// within seconds through that stream (the periodic pass would take up to 5 minutes for an idle account), as does
+// a leverage change made on the exchange.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
@@ -77,5 +78,19 @@ describe("reconcile worker", () => {
       .where(and(eq(positions.exchangeAccountId, accountId), eq(positions.status, "open")));
     expect(pos).toMatchObject({ side: "long", qty: 0.03, origin: "foreign" });
     console.log(`owner's trade in the ledger ${took} ms after it was made`);
+    // The stream follows orders, executions and positions: a leverage change the owner makes on the exchange is
+    // read back within seconds too (the periodic pass of an account with something open comes every 30 s).
+    expect(fake.streamTopics(apiKey)).toEqual(expect.arrayContaining(["order", "execution", "position"]));
+    const changed = Date.now();
+    fake.ownerSetsLeverage(apiKey, "BTCUSDT", 7);
+    await expect
+      .poll(
+        async () =>
+          (await db.select().from(accountSync).where(eq(accountSync.exchangeAccountId, accountId)))[0]
+            ?.leverage,
+        { timeout: 10_000, interval: 100 },
+      )
+      .toBe(7);
+    expect(Date.now() - changed).toBeLessThan(5_000);
   }, 60_000);
 });
