@@ -3,11 +3,12 @@
 // within seconds through that stream (the periodic pass would take up to 5 minutes for an idle account), as does
 // a leverage change made on the exchange.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { accountSync, fills, positions, tradingSettings } from "@/db/schema";
+import { accountSync, exchangeAccounts, fills, positions, tradingSettings } from "@/db/schema";
 import { env } from "@/lib/env";
-import { closeQueues } from "@/lib/queue/queues";
+import { QUEUES } from "@/lib/queue/names";
+import { closeQueues, getQueue } from "@/lib/queue/queues";
 import { closeRedis } from "@/lib/redis";
 import { startReconcileWorker } from "@/workers/reconcile";
 import type { Runnable } from "@/workers/types";
@@ -21,6 +22,9 @@ beforeAll(async () => {
   fake = await startFakeBybit({ price: 60_000 });
   (env as { BYBIT_API_URL?: string }).BYBIT_API_URL = fake.url;
   (env as { BYBIT_PRIVATE_WS_URL?: string }).BYBIT_PRIVATE_WS_URL = fake.wsUrl;
+  // Live accounts other files left behind point at fake exchanges that are gone: this worker watches only ours.
+  await db.update(exchangeAccounts).set({ status: "disabled" }).where(ne(exchangeAccounts.exchange, "paper"));
+  await getQueue(QUEUES.reconcile).obliterate({ force: true });
 });
 
 afterAll(async () => {
