@@ -24,9 +24,11 @@ cleanup() {
 trap cleanup EXIT
 
 echo "› production layout in $root (npm ci --omit=dev)"
-git ls-files -z --cached --others --exclude-standard -- . ':!tests' ':!bench' ':!.ci' |
-  while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
-  tar --null -T - -cf - | tar -xf - -C "$root"
+# The checkout without tests, benches, CI, build output, installed packages or local secrets (no git needed: CI
+# runs this in a plain copy of the checkout).
+tar --exclude=./.git --exclude=./node_modules --exclude=./.next --exclude=./tests --exclude=./bench \
+  --exclude=./.ci --exclude=./.env --exclude='./.env.*.local' --exclude=./.env.local --exclude=./.tickpilot \
+  --exclude=./test-results --exclude='*.log' -cf - . | tar -xf - -C "$root"
 tar --exclude=./cache -C .next -cf - . | (mkdir -p "$root/.next" && tar -xf - -C "$root/.next")
 (cd "$root" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 if [ -e "$root/node_modules/vitest" ] || [ -e "$root/node_modules/typescript" ]; then
