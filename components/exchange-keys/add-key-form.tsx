@@ -10,6 +10,7 @@ import { ShieldCheckIcon } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { useHydrated } from "@/lib/hooks/use-hydrated";
 import { Field, FieldDescription, FieldError, FieldGroup, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -67,6 +68,7 @@ export function AddKeyForm({
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const set = (k: keyof typeof EMPTY) => (v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
   const fieldError = (k: string) => error?.fields[k];
   const meta = EXCHANGES[form.exchange] ?? EXCHANGES.bybit!;
@@ -132,124 +134,126 @@ export function AddKeyForm({
           </Alert>
         ) : (
           <form onSubmit={submit} noValidate aria-label="Add an exchange key">
-            <FieldGroup>
-              {error && (
-                <Alert variant="destructive" role="alert" data-testid="add-key-error">
-                  <AlertTitle>The key was not saved</AlertTitle>
-                  <AlertDescription>{error.message}</AlertDescription>
-                </Alert>
-              )}
-              <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-1 2xl:grid-cols-2">
-                <Field invalid={!!fieldError("exchange")}>
-                  <FieldLabel htmlFor="key-exchange">Exchange</FieldLabel>
-                  <Select value={form.exchange} onValueChange={set("exchange")}>
-                    <SelectTrigger id="key-exchange" className="w-full">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {Object.entries(EXCHANGES).map(([id, x]) => (
-                        <SelectItem key={id} value={id}>
-                          {x.label}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FieldError>{fieldError("exchange")}</FieldError>
-                </Field>
-                <Field invalid={!!fieldError("label")}>
-                  <FieldLabel htmlFor="key-label">Name</FieldLabel>
+            <fieldset disabled={!hydrated} className="contents">
+              <FieldGroup>
+                {error && (
+                  <Alert variant="destructive" role="alert" data-testid="add-key-error">
+                    <AlertTitle>The key was not saved</AlertTitle>
+                    <AlertDescription>{error.message}</AlertDescription>
+                  </Alert>
+                )}
+                <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-1 2xl:grid-cols-2">
+                  <Field invalid={!!fieldError("exchange")}>
+                    <FieldLabel htmlFor="key-exchange">Exchange</FieldLabel>
+                    <Select value={form.exchange} onValueChange={set("exchange")}>
+                      <SelectTrigger id="key-exchange" className="w-full">
+                        <SelectValue />
+                      </SelectTrigger>
+                      <SelectContent>
+                        {Object.entries(EXCHANGES).map(([id, x]) => (
+                          <SelectItem key={id} value={id}>
+                            {x.label}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FieldError>{fieldError("exchange")}</FieldError>
+                  </Field>
+                  <Field invalid={!!fieldError("label")}>
+                    <FieldLabel htmlFor="key-label">Name</FieldLabel>
+                    <Input
+                      id="key-label"
+                      placeholder={meta.placeholder}
+                      maxLength={64}
+                      value={form.label}
+                      onChange={(e) => set("label")(e.target.value)}
+                      aria-invalid={!!fieldError("label")}
+                      aria-describedby="key-label-error"
+                    />
+                    <FieldError id="key-label-error">{fieldError("label")}</FieldError>
+                  </Field>
+                </div>
+                <Field invalid={!!fieldError("apiKey")}>
+                  <FieldLabel htmlFor="key-api-key">API key</FieldLabel>
                   <Input
-                    id="key-label"
-                    placeholder={meta.placeholder}
-                    maxLength={64}
-                    value={form.label}
-                    onChange={(e) => set("label")(e.target.value)}
-                    aria-invalid={!!fieldError("label")}
-                    aria-describedby="key-label-error"
+                    id="key-api-key"
+                    autoComplete="off"
+                    spellCheck={false}
+                    className="font-mono"
+                    value={form.apiKey}
+                    onChange={(e) => set("apiKey")(e.target.value)}
+                    aria-invalid={!!fieldError("apiKey")}
+                    aria-describedby="key-api-key-error"
                   />
-                  <FieldError id="key-label-error">{fieldError("label")}</FieldError>
+                  <FieldError id="key-api-key-error">{fieldError("apiKey")}</FieldError>
                 </Field>
-              </div>
-              <Field invalid={!!fieldError("apiKey")}>
-                <FieldLabel htmlFor="key-api-key">API key</FieldLabel>
-                <Input
-                  id="key-api-key"
-                  autoComplete="off"
-                  spellCheck={false}
-                  className="font-mono"
-                  value={form.apiKey}
-                  onChange={(e) => set("apiKey")(e.target.value)}
-                  aria-invalid={!!fieldError("apiKey")}
-                  aria-describedby="key-api-key-error"
-                />
-                <FieldError id="key-api-key-error">{fieldError("apiKey")}</FieldError>
-              </Field>
-              <Field invalid={!!fieldError("apiSecret")}>
-                <FieldLabel htmlFor="key-api-secret">API secret</FieldLabel>
-                <Input
-                  id="key-api-secret"
-                  type="password"
-                  autoComplete="new-password"
-                  spellCheck={false}
-                  className="font-mono"
-                  value={form.apiSecret}
-                  onChange={(e) => set("apiSecret")(e.target.value)}
-                  aria-invalid={!!fieldError("apiSecret")}
-                  aria-describedby="key-api-secret-error"
-                />
-                <FieldDescription>
-                  Encrypted with AES-256-GCM as soon as it arrives, and never shown again.
-                </FieldDescription>
-                <FieldError id="key-api-secret-error">{fieldError("apiSecret")}</FieldError>
-              </Field>
-              {needsPassphrase && (
-                <Field invalid={!!fieldError("apiPassphrase")}>
-                  <FieldLabel htmlFor="key-api-passphrase">Passphrase</FieldLabel>
+                <Field invalid={!!fieldError("apiSecret")}>
+                  <FieldLabel htmlFor="key-api-secret">API secret</FieldLabel>
                   <Input
-                    id="key-api-passphrase"
+                    id="key-api-secret"
                     type="password"
                     autoComplete="new-password"
                     spellCheck={false}
                     className="font-mono"
-                    value={form.apiPassphrase}
-                    onChange={(e) => set("apiPassphrase")(e.target.value)}
-                    aria-invalid={!!fieldError("apiPassphrase")}
-                    aria-describedby="key-api-passphrase-error"
+                    value={form.apiSecret}
+                    onChange={(e) => set("apiSecret")(e.target.value)}
+                    aria-invalid={!!fieldError("apiSecret")}
+                    aria-describedby="key-api-secret-error"
                   />
                   <FieldDescription>
-                    The passphrase you chose when you created the key on OKX. Encrypted like the secret.
+                    Encrypted with AES-256-GCM as soon as it arrives, and never shown again.
                   </FieldDescription>
-                  <FieldError id="key-api-passphrase-error">{fieldError("apiPassphrase")}</FieldError>
+                  <FieldError id="key-api-secret-error">{fieldError("apiSecret")}</FieldError>
                 </Field>
-              )}
-              {meta.testnet && (
-                <div className="flex items-center justify-between gap-4 rounded-lg border px-3 py-2.5">
-                  <div className="space-y-0.5">
-                    <label htmlFor="key-testnet" className="text-sm font-medium">
-                      Testnet key
-                    </label>
-                    <p className="text-muted-foreground text-xs">{meta.testnet}</p>
+                {needsPassphrase && (
+                  <Field invalid={!!fieldError("apiPassphrase")}>
+                    <FieldLabel htmlFor="key-api-passphrase">Passphrase</FieldLabel>
+                    <Input
+                      id="key-api-passphrase"
+                      type="password"
+                      autoComplete="new-password"
+                      spellCheck={false}
+                      className="font-mono"
+                      value={form.apiPassphrase}
+                      onChange={(e) => set("apiPassphrase")(e.target.value)}
+                      aria-invalid={!!fieldError("apiPassphrase")}
+                      aria-describedby="key-api-passphrase-error"
+                    />
+                    <FieldDescription>
+                      The passphrase you chose when you created the key on OKX. Encrypted like the secret.
+                    </FieldDescription>
+                    <FieldError id="key-api-passphrase-error">{fieldError("apiPassphrase")}</FieldError>
+                  </Field>
+                )}
+                {meta.testnet && (
+                  <div className="flex items-center justify-between gap-4 rounded-lg border px-3 py-2.5">
+                    <div className="space-y-0.5">
+                      <label htmlFor="key-testnet" className="text-sm font-medium">
+                        Testnet key
+                      </label>
+                      <p className="text-muted-foreground text-xs">{meta.testnet}</p>
+                    </div>
+                    <Switch id="key-testnet" checked={form.testnet} onCheckedChange={set("testnet")} />
                   </div>
-                  <Switch id="key-testnet" checked={form.testnet} onCheckedChange={set("testnet")} />
-                </div>
-              )}
-              <Field invalid={!!fieldError("code")}>
-                <FieldLabel htmlFor="key-code">Authentication code</FieldLabel>
-                <CodeInput
-                  id="key-code"
-                  value={form.code}
-                  onChange={(e) => set("code")(e.target.value)}
-                  invalid={!!fieldError("code")}
-                  describedBy="key-code-error"
-                />
-                <FieldDescription>The current code from your authenticator app.</FieldDescription>
-                <FieldError id="key-code-error">{fieldError("code")}</FieldError>
-              </Field>
-              <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-end">
-                {pending && <Spinner />}
-                {pending ? "Checking with the exchange…" : "Check and save key"}
-              </Button>
-            </FieldGroup>
+                )}
+                <Field invalid={!!fieldError("code")}>
+                  <FieldLabel htmlFor="key-code">Authentication code</FieldLabel>
+                  <CodeInput
+                    id="key-code"
+                    value={form.code}
+                    onChange={(e) => set("code")(e.target.value)}
+                    invalid={!!fieldError("code")}
+                    describedBy="key-code-error"
+                  />
+                  <FieldDescription>The current code from your authenticator app.</FieldDescription>
+                  <FieldError id="key-code-error">{fieldError("code")}</FieldError>
+                </Field>
+                <Button type="submit" disabled={pending} className="w-full sm:w-auto sm:self-end">
+                  {pending && <Spinner />}
+                  {pending ? "Checking with the exchange…" : "Check and save key"}
+                </Button>
+              </FieldGroup>
+            </fieldset>
           </form>
         )}
       </CardContent>
