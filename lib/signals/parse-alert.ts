@@ -136,7 +136,7 @@ const placeholder = /\{\{[^}]*\}\}/;
 /** Read a webhook body (JSON when it is a JSON object, else the text template). */
 export function parseAlert(body: string): ParsedAlert {
   const trimmed = body.trim();
-  const format = trimmed.startsWith("{") ? "json" : "text";
+  const format = /^[[{]/.test(trimmed) ? "json" : "text";
   const fail = (reason: string, raw: Record<string, unknown> = {}): ParsedAlert => ({
     ok: false,
     format,
@@ -152,7 +152,7 @@ export function parseAlert(body: string): ParsedAlert {
     try {
       data = JSON.parse(trimmed);
     } catch {
-      return fail("The alert starts with { but is not valid JSON");
+      return fail("The alert looks like JSON but is not valid JSON");
     }
     if (typeof data !== "object" || data === null || Array.isArray(data))
       return fail("The alert must be a JSON object");
