@@ -38,8 +38,8 @@ export function groupKey(
 }
 
 /**
- * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, not signals-only, user active and
- * an active account selected (a live account whose plan no longer allows live trading still gets `close`). The
+ * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, not following
+ * their own signals only, user active and an active account selected (a live account whose plan no longer allows live trading still gets `close`). The
  * default group (medium, default prompt) is always present, first, so every tick has a reference decision;
  * with the built-in strategy the low and high default groups are too.
  */
