@@ -12,7 +12,6 @@ import {
   DialogFooter,
   DialogHeader,
   DialogTitle,
-  DialogTrigger,
 } from "@/components/ui/dialog";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -20,13 +19,38 @@ import { Spinner } from "@/components/ui/spinner";
 import type { SourceWithUrl } from "./types";
 import { UrlOnce } from "./url-once";
 
-/** The "New source" button and its dialog; `onChange` refreshes the page's data. */
-export function NewSourceDialog({ onChange }: { onChange: () => void }) {
-  const [open, setOpen] = useState(false);
+/** The "New source" button (opens the one dialog of the page, which stays mounted while the list changes). */
+export function NewSourceButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button onClick={onClick}>
+      <PlusIcon />
+      New source
+    </Button>
+  );
+}
+
+/** The create dialog; `onChange` refreshes the page's data once the URL has been shown. */
+export function NewSourceDialog({
+  open,
+  setOpen,
+  onChange,
+}: {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  onChange: () => void;
+}) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<SourceWithUrl | null>(null);
+
+  // Closing forgets the URL: it is shown once.
+  function close() {
+    setOpen(false);
+    setName("");
+    setError(null);
+    setCreated(null);
+  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -39,21 +63,7 @@ export function NewSourceDialog({ onChange }: { onChange: () => void }) {
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        setName("");
-        setError(null);
-        setCreated(null);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button>
-          <PlusIcon />
-          New source
-        </Button>
-      </DialogTrigger>
+    <Dialog open={open} onOpenChange={(o) => (o ? setOpen(true) : close())}>
       <DialogContent className="sm:max-w-lg">
         {created ? (
           <div className="grid gap-4">
@@ -65,7 +75,7 @@ export function NewSourceDialog({ onChange }: { onChange: () => void }) {
             </DialogHeader>
             <UrlOnce url={created.url} />
             <DialogFooter>
-              <Button onClick={() => setOpen(false)}>Done</Button>
+              <Button onClick={close}>Done</Button>
             </DialogFooter>
           </div>
         ) : (

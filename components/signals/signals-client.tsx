@@ -1,6 +1,7 @@
 "use client";
 // The signals page: sources (create, rotate, revoke, rename), what each symbol follows, how to send alerts, and
 // the recent signals with their outcome — refreshed every few seconds so an order's status follows its signal.
+import { useState } from "react";
 import useSWR from "swr";
 import { LockIcon, WebhookIcon } from "lucide-react";
 import Link from "next/link";
@@ -10,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { swrFetcher } from "@/lib/api/client";
 import { FollowModes } from "./follow-modes";
-import { NewSourceDialog } from "./new-source-dialog";
+import { NewSourceButton, NewSourceDialog } from "./new-source-dialog";
 import { SignalsTable } from "./signals-table";
 import { SourceRow } from "./source-row";
 import { TemplateCard } from "./template-card";
@@ -23,6 +24,9 @@ export function SignalsClient({ initial, allowed }: { initial: SignalsData; allo
     refreshInterval: 5_000,
   });
   const refresh = () => void mutate();
+  // One create dialog for the page, outside the list: refreshing the list must not unmount it with the URL in it.
+  const [creating, setCreating] = useState(false);
+  const newButton = <NewSourceButton onClick={() => setCreating(true)} />;
   const { sources, modes, signals } = data ?? initial;
 
   return (
@@ -49,7 +53,7 @@ export function SignalsClient({ initial, allowed }: { initial: SignalsData; allo
             icon={WebhookIcon}
             title="No signal sources yet"
             description="Create a source to get a secret webhook URL for TradingView or your own script."
-            action={<NewSourceDialog onChange={refresh} />}
+            action={newButton}
           />
         ) : (
           <Card className="gap-0 pb-0">
@@ -58,9 +62,7 @@ export function SignalsClient({ initial, allowed }: { initial: SignalsData; allo
               <CardDescription>
                 Each URL is shown once; only its last characters are kept visible.
               </CardDescription>
-              <CardAction>
-                <NewSourceDialog onChange={refresh} />
-              </CardAction>
+              <CardAction>{newButton}</CardAction>
             </CardHeader>
             <ul className="divide-y" aria-label="Signal sources">
               {sources.map((s) => (
@@ -85,6 +87,7 @@ export function SignalsClient({ initial, allowed }: { initial: SignalsData; allo
         <FollowModes modes={modes} onChange={refresh} />
         <TemplateCard />
       </div>
+      <NewSourceDialog open={creating} setOpen={setCreating} onChange={refresh} />
     </div>
   );
 }

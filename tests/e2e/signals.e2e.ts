@@ -73,6 +73,9 @@ describe("signals page", () => {
     expect(url).toMatch(/\/api\/signals\/[A-Za-z0-9_-]{43}$/);
     await page.getByRole("button", { name: "Copy the webhook URL" }).waitFor();
     await screenshot(page, "signals-url-once-light");
+    // The list behind refreshes itself (the new source appears there); the URL stays until "Done".
+    await page.locator('[data-testid="source-row"]').waitFor({ timeout: 10_000 });
+    expect(await field.inputValue()).toBe(url);
     await page.getByRole("button", { name: "Done" }).click();
 
     // Shown once: the list has only the masked end of the token.
