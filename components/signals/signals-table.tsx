@@ -5,7 +5,6 @@ import { RadioTowerIcon } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import { ORDER_STATUS_VARIANT, orderStatusLabel } from "@/components/trading/order-status";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn, formatDateTime, formatNumber } from "@/lib/utils";
 import type { SignalItem } from "./types";
 
@@ -35,57 +34,39 @@ export function SignalsTable({ signals }: { signals: SignalItem[] }) {
         className="py-10"
       />
     );
+  // A list rather than a table: the note (an order's outcome or a refusal's reason) is the point of each row and
+  // needs the full width, on a phone as much as on a desktop.
   return (
-    <div className="overflow-x-auto">
-      <Table aria-label="Recent signals">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Time (UTC)</TableHead>
-            <TableHead>Signal</TableHead>
-            <TableHead>Outcome</TableHead>
-            <TableHead className="hidden md:table-cell">Source</TableHead>
-            <TableHead className="min-w-56">Note</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {signals.map((s) => (
-            <TableRow key={s.id} data-testid="signal-row">
-              <TableCell className="whitespace-nowrap tabular-nums">
-                {formatDateTime(s.createdAt, { seconds: true })}
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                <span
-                  className={cn(
-                    "font-medium uppercase",
-                    s.action === "buy" && "text-profit",
-                    s.action === "sell" && "text-loss",
-                  )}
-                >
-                  {s.action ?? "—"}
-                </span>{" "}
-                <span className="text-muted-foreground">{s.symbol ?? ""}</span>
-                {s.alertId && (
-                  <div
-                    className="text-muted-foreground max-w-40 truncate font-mono text-xs"
-                    title={s.alertId}
-                  >
-                    {s.alertId}
-                  </div>
+    <ul className="divide-y" aria-label="Recent signals">
+      {signals.map((s) => (
+        <li key={s.id} className="grid gap-1 py-3 first:pt-0 last:pb-0" data-testid="signal-row">
+          <div className="flex items-start justify-between gap-3">
+            <div className="min-w-0">
+              <span
+                className={cn(
+                  "font-medium uppercase",
+                  s.action === "buy" && "text-profit",
+                  s.action === "sell" && "text-loss",
                 )}
-              </TableCell>
-              <TableCell>
-                <Outcome s={s} />
-              </TableCell>
-              <TableCell className="text-muted-foreground hidden max-w-40 truncate md:table-cell">
-                {s.source}
-              </TableCell>
-              <TableCell className="text-muted-foreground min-w-56 text-xs whitespace-normal">
-                {note(s)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+              >
+                {s.action ?? "—"}
+              </span>{" "}
+              <span className="text-muted-foreground">{s.symbol ?? ""}</span>
+              {s.alertId && (
+                <code className="text-muted-foreground ml-2 font-mono text-xs break-all">{s.alertId}</code>
+              )}
+            </div>
+            <Outcome s={s} />
+          </div>
+          <p className={cn("text-sm", s.status === "rejected" ? "text-danger" : "text-muted-foreground")}>
+            {note(s)}
+          </p>
+          <p className="text-muted-foreground text-xs">
+            <span className="tabular-nums">{formatDateTime(s.createdAt, { seconds: true })} UTC</span> ·{" "}
+            {s.source} · {s.format === "text" ? "text" : "JSON"}
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -133,6 +133,17 @@ export function parseAlertText(text: string): Record<string, string> | string {
 
 const placeholder = /\{\{[^}]*\}\}/;
 
+// `action` and `symbol` of a text alert that is otherwise unreadable (for the list of rejected signals).
+function namedFields(text: string): Record<string, string> {
+  const pick = (key: string) => new RegExp(`(?:^|[\\s,;])${key}\\s*[=:]\\s*([^\\s,;]+)`, "i").exec(text)?.[1];
+  const out: Record<string, string> = {};
+  const action = pick("action");
+  const symbol = pick("symbol");
+  if (action) out.action = action;
+  if (symbol && !placeholder.test(symbol)) out.symbol = symbol;
+  return out;
+}
+
 /** Read a webhook body (JSON when it is a JSON object, else the text template). */
 export function parseAlert(body: string): ParsedAlert {
   const trimmed = body.trim();
@@ -159,7 +170,8 @@ export function parseAlert(body: string): ParsedAlert {
     raw = data as Record<string, unknown>;
   } else {
     const fields = parseAlertText(trimmed);
-    if (typeof fields === "string") return fail(fields);
+    // Still say which action and symbol a refused text alert was about, when it named them.
+    if (typeof fields === "string") return fail(fields, namedFields(trimmed));
     raw = fields;
   }
   const unfilled = Object.entries(raw).find(([, v]) => typeof v === "string" && placeholder.test(v));

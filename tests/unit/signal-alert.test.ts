@@ -45,9 +45,12 @@ describe("TradingView plain-text template", () => {
 
   it("refuses unfilled placeholders, unknown and repeated fields, and words that are not pairs", () => {
     expect(parseAlert(TEMPLATE)).toMatchObject({ ok: false, reason: expect.stringMatching(/placeholder/) });
+    // A refused alert still says what it was about (the signals page lists it).
     expect(parseAlert("action=buy symbol=BTCUSDT stoploss=0.01")).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/Unknown field "stoploss"/),
+      action: "buy",
+      symbol: "BTCUSDT",
     });
     expect(parseAlert("action=buy action=sell symbol=BTCUSDT")).toMatchObject({
       ok: false,
