@@ -19,7 +19,7 @@ function note(s: SignalItem): string {
   if (!s.orderStatus) return "Accepted: the order is being placed.";
   if (s.orderReason) return s.orderReason;
   if (s.orderQty !== null && s.orderPrice !== null)
-    return `${formatNumber(s.orderQty, { decimals: 4 })} at ${formatNumber(s.orderPrice, { decimals: 2 })}`;
+    return `${formatNumber(s.orderQty, { decimals: 4 })} ${s.symbol ?? ""} at ${formatNumber(s.orderPrice, { decimals: 2 })} USDT`;
   return "Accepted.";
 }
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { CheckIcon, CopyIcon, TriangleAlertIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 
 /** The URL with its copy button and the warning that it is not shown again. */
 export function UrlOnce({ url }: { url: string }) {
@@ -21,13 +21,14 @@ export function UrlOnce({ url }: { url: string }) {
   }
   return (
     <div className="grid gap-3">
-      <div className="flex gap-2">
-        <Input
+      <div className="flex items-start gap-2">
+        <Textarea
           id="signal-url"
           readOnly
+          rows={2}
           value={url}
           aria-label="Webhook URL"
-          className="font-mono text-xs"
+          className="min-h-0 resize-none font-mono text-xs break-all md:text-xs"
           onFocus={(e) => e.currentTarget.select()}
           data-testid="signal-url"
         />
