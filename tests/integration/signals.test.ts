@@ -25,15 +25,20 @@ import {
   decisions,
   orders,
   positions,
+  signalClaims,
   signalSources,
   signals,
   tradingSettings,
   users,
 } from "@/db/schema";
 import { env } from "@/lib/env";
+import { executeJobId } from "@/lib/decision/fan-out";
 import { loadDecisionGroups } from "@/lib/decision/groups";
+import { QUEUES } from "@/lib/queue/names";
+import { getQueue } from "@/lib/queue/queues";
+import { sweep } from "@/lib/recovery/sweep";
 import { closeQueues } from "@/lib/queue/queues";
-import { closeRedis } from "@/lib/redis";
+import { closeRedis, redis, rkey } from "@/lib/redis";
 import { startExecuteWorker } from "@/workers/execute";
 import type { Runnable } from "@/workers/types";
 import { clearCandles, writeCandle } from "../helpers/accounts";
@@ -192,6 +197,42 @@ describe("duplicates", () => {
     expect(second.body).toMatchObject({ status: "duplicate", signalId: first.body.signalId });
     await settled(first.body.decisionId!, u.id).toBe("filled");
     expect(await ordersOf(u.id)).toBe(1);
+  });
+});
+
+describe("crash safety", () => {
+  it("the claim is a unique key in MySQL, not only a check", async () => {
+    const u = await makeSignalTrader();
+    const token = tokenOf((await createSource(u.id)).url);
+    const first = await sendSignal(token, { action: "buy", symbol: "BTCUSDT", id: `uq-${u.id}` });
+    const [claim] = await db
+      .select()
+      .from(signalClaims)
+      .where(eq(signalClaims.signalId, first.body.signalId!));
+    expect(claim!.claimKey).toBe(`id:uq-${u.id}`);
+    await expect(
+      db
+        .insert(signalClaims)
+        .values({ sourceId: claim!.sourceId, claimKey: claim!.claimKey, signalId: claim!.signalId }),
+    ).rejects.toThrow();
+    await settled(first.body.decisionId!, u.id).toBe("filled");
+  });
+
+  it("a signal decision whose execute job was lost (crash before the enqueue) is fanned out by the sweeper to its owner only", async () => {
+    const u = await makeSignalTrader();
+    const token = tokenOf((await createSource(u.id)).url);
+    // As if the web process died right after the commit: the job never reaches the worker, no fan-out mark.
+    await worker.close();
+    const res = await sendSignal(token, { action: "sell", symbol: "BTCUSDT", id: `lost-${u.id}` });
+    const decisionId = res.body.decisionId!;
+    await getQueue(QUEUES.execute).remove(executeJobId(decisionId, u.id));
+    await redis().del(rkey(`fanout:done:${decisionId}`));
+    worker = await startExecuteWorker();
+    const swept = await sweep(Date.now() + 6_000);
+    expect(swept.refannedJobs).toBeGreaterThanOrEqual(1);
+    await settled(decisionId, u.id).toBe("filled");
+    expect(await db.select().from(orders).where(eq(orders.decisionId, decisionId))).toHaveLength(1);
+    expect((await orderOf(decisionId, u.id))!.side).toBe("sell");
   });
 });
 
