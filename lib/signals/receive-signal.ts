@@ -35,6 +35,9 @@ import { sourceForToken } from "./sources";
 
 const log = getLogger("signals");
 
+/** Requests with an unknown token one IP may make per minute before 429. */
+export const UNKNOWN_TOKENS_PER_MINUTE = 30;
+
 /** The claim window of an alert without an id (ms). */
 export const DUPLICATE_WINDOW_MS = 60_000;
 
@@ -99,10 +102,14 @@ async function marketContext(symbol: string) {
 }
 
 /** Handle one webhook delivery; throws AppError (4xx) for a refused alert. */
-export async function receiveSignal(token: string, body: string): Promise<SignalReceipt> {
+export async function receiveSignal(token: string, body: string, ip: string): Promise<SignalReceipt> {
   const source = await sourceForToken(token);
-  if (!source)
+  if (!source) {
+    // Guessing URLs is hopeless (256-bit tokens), but a scanner still costs lookups: unknown tokens count per IP.
+    const misses = await hit(`signals:unknown:${ip}`, UNKNOWN_TOKENS_PER_MINUTE, 60);
+    if (!misses.ok) throw rateLimitedError(misses.retryAfter);
     throw new AppError("not_found", "Unknown signal URL: it was revoked, rotated or never existed");
+  }
   const limit = await hit(`signals:source:${source.id}`, env.SIGNAL_RATE_LIMIT_PER_MINUTE, 60);
   if (!limit.ok) throw rateLimitedError(limit.retryAfter);
   await db.update(signalSources).set({ lastUsedAt: new Date() }).where(eq(signalSources.id, source.id));

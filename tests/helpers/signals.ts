@@ -23,12 +23,15 @@ export async function makeSignalTrader(plan: "free" | "pro" | "elite" = "pro", t
 export const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
 /** POST a body to a source's webhook; JSON objects are sent as JSON, strings as text/plain (like TradingView). */
-export async function sendSignal(token: string, body: unknown) {
+export async function sendSignal(token: string, body: unknown, ip = "198.51.100.7") {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const res = await webhookRoute(
     new Request(`http://localhost/api/signals/${token}`, {
       method: "POST",
-      headers: { "content-type": typeof body === "string" ? "text/plain" : "application/json" },
+      headers: {
+        "content-type": typeof body === "string" ? "text/plain" : "application/json",
+        "x-forwarded-for": ip,
+      },
       body: text,
     }),
     { params: Promise.resolve({ token }) },

@@ -37,6 +37,7 @@ import { loadDecisionGroups } from "@/lib/decision/groups";
 import { QUEUES } from "@/lib/queue/names";
 import { getQueue } from "@/lib/queue/queues";
 import { sweep } from "@/lib/recovery/sweep";
+import { UNKNOWN_TOKENS_PER_MINUTE } from "@/lib/signals/receive-signal";
 import { closeQueues } from "@/lib/queue/queues";
 import { closeRedis, redis, rkey } from "@/lib/redis";
 import { startExecuteWorker } from "@/workers/execute";
@@ -374,6 +375,17 @@ describe("follow mode", () => {
 });
 
 describe("source lifecycle and isolation", () => {
+  it("unknown tokens are counted per IP: a scanner gets 429", async () => {
+    const scanner = "203.0.113.99";
+    for (let i = 0; i < UNKNOWN_TOKENS_PER_MINUTE; i++)
+      expect((await sendSignal(`scan${i}`.padEnd(43, "x"), "{}", scanner)).status).toBe(404);
+    const limited = await sendSignal("y".repeat(43), "{}", scanner);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+    // Another address (TradingView's, say) is not affected.
+    expect((await sendSignal("y".repeat(43), "{}", "203.0.113.100")).status).toBe(404);
+  });
+
   it("rotated and revoked URLs answer 404; the new URL works", async () => {
     const u = await makeSignalTrader();
     const created = await createSource(u.id);

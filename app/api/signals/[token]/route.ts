@@ -11,20 +11,16 @@ import { tokenParams } from "@/lib/signals/schemas";
 export const dynamic = "force-dynamic";
 
 // TradingView's servers and users' scripts call this, not a browser: no same-origin check, and the body is read
-// raw (TradingView sends text/plain unless the alert message is valid JSON). Per IP, unknown tokens are cheap to
-// refuse but still counted, so guessing is slow; each source has its own limit inside.
+// raw (TradingView sends text/plain unless the alert message is valid JSON). No per-IP limit on the route: every
+// TradingView user's alerts come from the same few addresses. Each source has its own limit, and unknown tokens
+// are counted per IP (receiveSignal).
 export const POST = withPublic(
-  {
-    crossOrigin: true,
-    accepts: "any",
-    params: tokenParams,
-    rateLimit: { name: "signals-ip", limit: 300, windowSeconds: 60 },
-  },
-  async ({ req, params }) => {
+  { crossOrigin: true, accepts: "any", params: tokenParams },
+  async ({ req, params, ip }) => {
     const body = await req.text();
     if (Buffer.byteLength(body) > MAX_ALERT_BYTES)
       throw new AppError("payload_too_large", `The alert is larger than ${MAX_ALERT_BYTES} bytes`);
-    const receipt = await receiveSignal(params.token, body);
+    const receipt = await receiveSignal(params.token, body, ip);
     return NextResponse.json(receipt, { status: receipt.status === "accepted" ? 202 : 200 });
   },
 );
