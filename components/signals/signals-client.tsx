@@ -62,7 +62,7 @@ export function SignalsClient({ initial, allowed }: { initial: SignalsData; allo
               <CardDescription>
                 Each URL is shown once; only its last characters are kept visible.
               </CardDescription>
-              <CardAction>{newButton}</CardAction>
+              {allowed && <CardAction>{newButton}</CardAction>}
             </CardHeader>
             <ul className="divide-y" aria-label="Signal sources">
               {sources.map((s) => (
