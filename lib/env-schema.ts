@@ -189,6 +189,8 @@ const schema = z.object({
   EXECUTION_MAX_PRICE_MOVE: z.coerce.number().min(0.0005).max(0.5).default(0.01),
   /** Execution skips an order when the newest candle is older than this (seconds): the feed is stale. */
   EXECUTION_MAX_FEED_AGE_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+  /** Alerts one signal source may send per minute; more get 429 with Retry-After. */
+  SIGNAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(10),
   /** Share of an exchange's published rate limits Tickpilot's shared buckets allow (headroom for others). */
   EXCHANGE_RATE_LIMIT_SHARE: z.coerce.number().min(0.1).max(1).default(0.8),
   /** Public IPs the workers call exchanges from, comma-separated; shown so users can whitelist them. */

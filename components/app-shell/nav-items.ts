@@ -6,6 +6,7 @@ import {
   KeyRoundIcon,
   LayoutDashboardIcon,
   LockKeyholeIcon,
+  RadioTowerIcon,
   ShieldCheckIcon,
   SlidersHorizontalIcon,
   type LucideIcon,
@@ -27,6 +28,7 @@ export const APP_NAV: NavItem[] = [
   { href: "/dashboard/security", label: "Security", icon: LockKeyholeIcon },
   { href: "/dashboard/trades", label: "Trades", icon: ArrowLeftRightIcon },
   { href: "/dashboard/backtest", label: "Backtest", icon: FlaskConicalIcon },
+  { href: "/dashboard/signals", label: "Signals", icon: RadioTowerIcon },
   { href: "/billing", label: "Billing", icon: CreditCardIcon },
   { href: "/admin", label: "Admin", icon: ShieldCheckIcon, adminOnly: true },
 ];

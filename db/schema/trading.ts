@@ -17,6 +17,8 @@ import { exchangeAccounts, money } from "./exchange";
 import { createdAt, id, ref, updatedAt, users } from "./users";
 
 export const RISK_LEVELS = ["low", "medium", "high"] as const;
+/** What auto-trading follows on a symbol: the shared decisions, the user's own signal webhooks, or both. */
+export const FOLLOW_MODES = ["shared", "signals", "both"] as const;
 export const DECISION_ACTIONS = ["buy", "sell", "close", "hold"] as const;
 
 export const tradingSettings = mysqlTable(
@@ -45,6 +47,8 @@ export const tradingSettings = mysqlTable(
     /** Why auto-trading was switched off by the system (daily loss limit, plan change), shown as a notice. */
     pausedReason: varchar("paused_reason", { length: 255 }),
     pausedAt: datetime("paused_at", { mode: "date", fsp: 3 }),
+    /** shared: signals refused · signals: the shared fan-out skips this user · both. */
+    followMode: mysqlEnum("follow_mode", FOLLOW_MODES).notNull().default("both"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,7 +1,7 @@
 import "server-only";
 // System status for the console and metrics: feeds, per-symbol decision state, LLM spend, workers, live accounts
 // (reconcile lag, rate limits, accounts out of sync).
-import { and, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions } from "@/db/schema";
 import { BUDGET_WARN_AT, modelPrices, startOfUtcDay, tokenBudget } from "@/lib/decision/budget";
@@ -125,7 +125,8 @@ export async function symbolStatuses(now = new Date()): Promise<SymbolStatus[]> 
       const [h, last] = await Promise.all([
         redis().hgetall(rkey(`decide:state:${symbol}`)),
         db.query.decisions.findFirst({
-          where: and(eq(decisions.symbol, symbol)),
+          // The loop's newest decision (a user's signal webhook alert is not the loop deciding).
+          where: and(eq(decisions.symbol, symbol), ne(decisions.provider, "signal")),
           orderBy: desc(decisions.id),
           columns: {
             id: true,

@@ -10,7 +10,8 @@ import type { SignupInput } from "./schemas";
 
 export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists. Log in instead.";
 
-function isDuplicateKey(err: unknown): boolean {
+/** Whether a MySQL error is a unique-key violation (drizzle wraps the driver error in `cause`). */
+export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e?.code === "ER_DUP_ENTRY" || e?.cause?.code === "ER_DUP_ENTRY";
 }

@@ -15,6 +15,8 @@ export interface Plan {
   customPrompt: boolean;
   maxLeverage: number;
   priority: boolean;
+  /** Signal webhooks: the user's own alerts (TradingView, scripts) become decisions for them alone. */
+  signals: boolean;
   features: string[];
 }
 
@@ -29,6 +31,7 @@ export const PLANS: Record<PlanId, Plan> = {
     customPrompt: false,
     maxLeverage: 3,
     priority: false,
+    signals: false,
     features: [
       "Paper trading with 10,000 USDT",
       "AI decisions every 5 minutes",
@@ -46,10 +49,12 @@ export const PLANS: Record<PlanId, Plan> = {
     customPrompt: true,
     maxLeverage: 10,
     priority: false,
+    signals: true,
     features: [
       "Everything in Free",
       "Live trading on one exchange account",
       "Custom strategy prompt",
+      "Signal webhooks (TradingView alerts)",
       "Leverage up to 10x",
     ],
   },
@@ -63,6 +68,7 @@ export const PLANS: Record<PlanId, Plan> = {
     customPrompt: true,
     maxLeverage: 20,
     priority: true,
+    signals: true,
     features: [
       "Everything in Pro",
       "Up to 5 live exchange accounts",

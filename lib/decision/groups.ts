@@ -2,7 +2,7 @@ import "server-only";
 // Decision groups: users who would get the same answer share one provider call per tick.
 // Group = (symbol, risk level, custom-prompt hash, provider/model).
 import { createHash } from "node:crypto";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts, tradingSettings, users } from "@/db/schema";
 import { billingEnabled } from "@/lib/billing/config";
@@ -38,8 +38,8 @@ export function groupKey(
 }
 
 /**
- * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, user active and
- * an active account selected (a live account whose plan no longer allows live trading still gets `close`). The
+ * Eligible users of a symbol grouped for this tick: auto-trade on, per-user kill switch off, not following
+ * their own signals only, user active and an active account selected (a live account whose plan no longer allows live trading still gets `close`). The
  * default group (medium, default prompt) is always present, first, so every tick has a reference decision;
  * with the built-in strategy the low and high default groups are too.
  */
@@ -60,6 +60,8 @@ export async function loadDecisionGroups(symbol: string, providerModel: string):
         eq(tradingSettings.symbol, symbol),
         eq(tradingSettings.autoTrade, true),
         eq(tradingSettings.killSwitch, false),
+        // Signals-only users follow their own webhooks on this symbol, not the shared decisions.
+        ne(tradingSettings.followMode, "signals"),
         isNotNull(tradingSettings.exchangeAccountId),
         eq(users.status, "active"),
         eq(exchangeAccounts.status, "active"),

@@ -24,6 +24,7 @@ import { QUEUES } from "@/lib/queue/names";
 import { getQueue } from "@/lib/queue/queues";
 import { redis, rkey } from "@/lib/redis";
 import { getSystemSetting } from "@/lib/system/settings";
+import { signalDecisionUsers } from "@/lib/signals/owner";
 
 const log = getLogger("sweeper");
 
@@ -109,10 +110,14 @@ async function refanDecisions(now: number): Promise<{ decisions: number; jobs: n
     if (await isFannedOut(d.id)) continue;
     const ttl = d.expiresAt!.getTime() - now + 60_000;
     if (!killed) {
-      const group = (await loadDecisionGroups(d.symbol, `${d.provider}/${d.model}`)).find(
-        (g) => g.key === d.groupKey,
-      );
-      jobs += group ? await fanOut(d, group.userIds) : 0;
+      // A signal decision is its owner's alone; a shared one goes to its group's current users.
+      const userIds =
+        d.provider === "signal"
+          ? await signalDecisionUsers(d.id)
+          : ((await loadDecisionGroups(d.symbol, `${d.provider}/${d.model}`)).find(
+              (g) => g.key === d.groupKey,
+            )?.userIds ?? []);
+      jobs += await fanOut(d, userIds);
       refanned += 1;
     }
     await markFannedOut(d.id, ttl);

@@ -29,6 +29,7 @@ const SETTINGS_COLUMNS = {
   maxLeverage: tradingSettings.maxLeverage,
   minConfidence: tradingSettings.minConfidence,
   dailyLossLimit: tradingSettings.dailyLossLimit,
+  followMode: tradingSettings.followMode,
 };
 const ACCOUNT_COLUMNS = {
   id: exchangeAccounts.id,

@@ -1,7 +1,7 @@
 import "server-only";
 // Liveness beyond "the processes answer": is the loop still deciding, is execution moving, are orders landing?
 // Used by /api/health (503 naming the failing check), the admin status page and the metrics.
-import { and, eq, lt, max, sql } from "drizzle-orm";
+import { and, eq, lt, max, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { decisions, orders } from "@/db/schema";
 import { tickIntervalMs } from "@/lib/decision/provider-config";
@@ -43,6 +43,8 @@ async function decisionsCheck(now: number): Promise<LivenessCheck> {
   const rows = await db
     .select({ symbol: decisions.symbol, last: max(decisions.tickTime) })
     .from(decisions)
+    // A user's signal webhook alert is not the loop deciding.
+    .where(ne(decisions.provider, "signal"))
     .groupBy(decisions.symbol);
   const last = new Map(rows.map((r) => [r.symbol, r.last?.getTime() ?? 0]));
   const late = env.MARKET_SYMBOLS.filter(

@@ -39,6 +39,8 @@ const PUBLIC = [
   "health",
   "metrics",
   "stripe/webhook",
+  // Signal webhooks: the secret token in the URL is the authentication.
+  "signals/[token]",
   // The public track record (shadow accounts of the default groups, no user data).
   "track-record",
   "track-record/[accountId]/decisions",
