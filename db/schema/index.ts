@@ -8,3 +8,4 @@ export * from "./system";
 export * from "./auth";
 export * from "./mail";
 export * from "./backtest";
+export * from "./notify";
