@@ -39,6 +39,8 @@ const PUBLIC = [
   "health",
   "metrics",
   "stripe/webhook",
+  // Telegram's updates (the secret_token header authenticates them).
+  "telegram/webhook",
   // The public track record (shadow accounts of the default groups, no user data).
   "track-record",
   "track-record/[accountId]/decisions",
