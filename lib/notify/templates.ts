@@ -52,7 +52,7 @@ export function redact(text: string | null | undefined): string {
   return text
     .replace(/(https?:\/\/[^\s?#]+)[?#][^\s]*/gi, "$1")
     .replace(
-      /\b(api[_-]?key|secret|sign(?:ature)?|token|passphrase|password)\s*[=:]\s*[^\s,;&]+/gi,
+      /([A-Za-z_-]*(?:key|secret|sign(?:ature)?|token|passphrase|password))\s*[=:]\s*[^\s,;&]+/gi,
       "$1=[hidden]",
     )
     .replace(/[A-Za-z0-9+/_=-]{32,}/g, "[hidden]")
