@@ -4,16 +4,7 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { notifications } from "@/db/schema";
-
-/** One in-app notification as the browser sees it. */
-export interface NotificationItem {
-  id: number;
-  event: string;
-  title: string;
-  body: string;
-  read: boolean;
-  createdAt: string;
-}
+import type { NotificationItem } from "./catalog";
 
 /** The user's newest notifications and how many are unread. */
 export async function listNotifications(

@@ -5,10 +5,8 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { notificationChannels, notificationPrefs, type NotificationChannels } from "@/db/schema";
 import { env } from "@/lib/env";
+import type { PrefMatrix } from "./catalog";
 import { CHANNELS, defaultEnabled, NOTIFY_EVENTS, type Channel, type NotifyEventName } from "./events";
-
-/** event → channel → on/off, defaults filled in. */
-export type PrefMatrix = Record<NotifyEventName, Record<Channel, boolean>>;
 
 /** The user's channels row (an empty one when they never set anything). */
 export async function loadChannels(userId: number): Promise<NotificationChannels> {

@@ -7,17 +7,10 @@ import { audit } from "@/lib/audit";
 import { encryptSecret } from "@/lib/crypto/vault";
 import { env } from "@/lib/env";
 import { webhookSecretAad } from "./dispatch";
-import { loadChannels, loadPrefs, saveChannels, telegramConfigured, type PrefMatrix } from "./prefs";
+import type { NotificationSettingsView } from "./catalog";
+import { loadChannels, loadPrefs, saveChannels, telegramConfigured } from "./prefs";
 import { assertPublicUrl, UnsafeUrlError } from "./safe-url";
 import { newWebhookSecret } from "./webhook";
-
-/** What the settings page shows. */
-export interface NotificationSettingsView {
-  prefs: PrefMatrix;
-  telegram: { available: boolean; linked: boolean; username: string | null; bot: string | null };
-  webhook: { url: string | null };
-  summaryHour: number | null;
-}
 
 /** The settings page's data for one user. */
 export async function notificationSettingsView(userId: number): Promise<NotificationSettingsView> {
