@@ -1,6 +1,7 @@
 // A local Telegram Bot API (TELEGRAM_API_URL points here): `/bot<token>/<method>` with the token checked, sendMessage
 // recorded with its arrival time, getMe and setWebhook answered like Telegram. `sendStart` plays a user opening the
 // deep link: it POSTs the `/start <token>` update to the app's webhook with the secret header, as Telegram does.
+// `GET /__sent` lists the sent messages (for the browser tests, whose fake runs in the setup process).
 import { startFakeServer, type FakeReply, type FakeServer } from "./fake-server";
 
 /** One message the bot sent. */
@@ -32,6 +33,8 @@ export async function startFakeTelegram(token = "123456:TEST-fake-bot-token"): P
   let updateId = 1;
   const server = await startFakeServer(
     (r) => {
+      // For tests in another process (the browser tests' setup runs the fake): what the bot sent.
+      if (r.method === "GET" && r.path === "/__sent") return { status: 200, body: sent };
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(r.path);
       if (!m) return refuse(404, "Not Found");
       if (m[1] !== token) return refuse(401, "Unauthorized");
