@@ -55,7 +55,7 @@ export function WebhookCard({ url, onSaved }: { url: string | null; onSaved: () 
 
   return (
     <Card>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={save} noValidate className="flex flex-col gap-6" aria-label="Webhook URL">
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
             <WebhookIcon className="text-muted-foreground size-4" aria-hidden="true" />
@@ -66,7 +66,7 @@ export function WebhookCard({ url, onSaved }: { url: string | null; onSaved: () 
             <code className="text-foreground">Tickpilot-Signature</code> header (see docs/notifications.md).
           </CardDescription>
         </CardHeader>
-        <CardContent className="space-y-3 pb-6">
+        <CardContent className="space-y-3">
           <FormAlert title={error} />
           {secret && (
             <FormAlert tone="success" title="Saved. Your signing secret (shown once):">
