@@ -18,10 +18,8 @@ import { channelsFor, loadChannels } from "./prefs";
 import { channelWait } from "./rate";
 import { messageText, renderMessage, type Message } from "./templates";
 import { sendTelegram } from "./telegram";
+import { webhookSecretAad } from "./rotate-secrets";
 import { postSigned } from "./webhook";
-
-/** The vault binding of a user's webhook signing secret. */
-export const webhookSecretAad = (userId: number) => `notify-webhook:${userId}`;
 
 const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import { encryptSecret } from "@/lib/crypto/vault";
 import { env } from "@/lib/env";
-import { webhookSecretAad } from "./dispatch";
+import { webhookSecretAad } from "./rotate-secrets";
 import type { NotificationSettingsView } from "./catalog";
 import { loadChannels, loadPrefs, saveChannels, telegramConfigured } from "./prefs";
 import { assertPublicUrl, UnsafeUrlError } from "./safe-url";
