@@ -38,7 +38,10 @@ import { POST as telegramWebhookRoute } from "@/app/api/telegram/webhook/route";
 import { closeDb, db } from "@/db";
 import { fills, notificationDeliveries, notifications, orders, tradingSettings } from "@/db/schema";
 import { env } from "@/lib/env";
+import { adapterForAccount, getAdapter } from "@/lib/exchange/get-adapter";
+import { applyCandleToPaperPositions } from "@/lib/exchange/paper/apply-candle";
 import { enforceDailyLossLimit } from "@/lib/execution/daily-loss";
+import { executeForUser } from "@/lib/execution/execute";
 import { closeMail } from "@/lib/mail/send-mail";
 import { sendOne } from "@/lib/notify/dispatch";
 import { eventKey, utcHour, type NotifyEvent } from "@/lib/notify/events";
@@ -50,7 +53,9 @@ import { closeQueues } from "@/lib/queue/queues";
 import { closeRedis } from "@/lib/redis";
 import { startNotifyWorker } from "@/workers/notify";
 import type { Runnable } from "@/workers/types";
-import { makeUser } from "../helpers/accounts";
+import { addLiveAccount, clearCandles, makeUser, writeCandle } from "../helpers/accounts";
+import { createTraders } from "../helpers/traders";
+import { startFakeBybit } from "../fakes/bybit";
 import { makeDecision } from "../helpers/decisions";
 import { jsonRequest, signInAs } from "../helpers/as-user";
 import { startWebhookReceiver } from "../helpers/webhook-receiver";
@@ -423,6 +428,64 @@ describe("hooks and the daily summary", () => {
       .poll(async () => (await inApp(user.id)).map((n) => n.title), { timeout: 10_000 })
       .toEqual(["Daily loss limit reached on BTCUSDT"]);
     expect((await inApp(user.id))[0]!.body).toContain("61.00 USDT lost today");
+  });
+
+  it("a paper stop loss reaches the bell through the paper exchange's own hook", async () => {
+    const user = await makeUser("ntpaper");
+    const ex = await getAdapter(user.paperAccountId, user.id);
+    // A symbol no other test file trades (the candle is applied to every open position of the symbol).
+    const symbol = "ADAUSDT";
+    await writeCandle(symbol, { t: Date.now() - 120_000, c: 1 });
+    await ex.setLeverage(symbol, 5);
+    await ex.placeMarketOrder({
+      symbol,
+      side: "buy",
+      qty: 1000,
+      clientOrderId: `ntsl-${user.id}`,
+      stopLoss: 0.95,
+    });
+    const drop = await writeCandle(symbol, { t: Date.now() + 60_000, o: 1, h: 1, l: 0.9, c: 0.92 });
+    expect(await applyCandleToPaperPositions(symbol, drop)).toBe(1);
+    await expect
+      .poll(async () => (await inApp(user.id)).map((n) => n.title), { timeout: 10_000 })
+      .toEqual(["Stop loss hit on ADAUSDT"]);
+    expect((await inApp(user.id))[0]!.body).toContain("1000 ADAUSDT closed at 0.95");
+    await expect
+      .poll(() => mailsTo(user.email).map((m) => m.subject), { timeout: 10_000 })
+      .toEqual(["Stop loss hit on ADAUSDT"]);
+  });
+
+  it("a revoked live key: the execute job's failed order and the key rejection both reach the user", async () => {
+    const fake = await startFakeBybit({ price: 50_000 });
+    (env as { BYBIT_API_URL?: string }).BYBIT_API_URL = fake.url;
+    try {
+      await clearCandles("BTCUSDT");
+      await writeCandle("BTCUSDT", { t: Date.UTC(2030, 0, 1), c: 50_000 });
+      const [u] = await createTraders(1, { plan: "elite" });
+      const key = `NTKEY${u}`.padEnd(16, "0");
+      fake.state.keys.set(key, { secret: `nt-secret-${u}`, balance: 10_000 });
+      const acctId = await addLiveAccount(
+        u!,
+        { apiKey: key, apiSecret: `nt-secret-${u}` },
+        { label: "Main Bybit" },
+      );
+      await db
+        .update(tradingSettings)
+        .set({ exchangeAccountId: acctId })
+        .where(eq(tradingSettings.userId, u!));
+      fake.state.keys.clear();
+      const order = await executeForUser((await makeDecision({ action: "buy" })).id, u!, {
+        adapterFor: adapterForAccount,
+      });
+      expect(order.status).toBe("failed");
+      await expect
+        .poll(async () => (await inApp(u!)).map((n) => n.title).sort(), { timeout: 10_000 })
+        .toEqual(["Exchange key rejected: Main Bybit", "Order failed on BTCUSDT"]);
+      for (const n of await inApp(u!)) expect(n.body).not.toContain(key);
+    } finally {
+      await clearCandles("BTCUSDT");
+      await fake.close();
+    }
   });
 
   it("sends the summary of real rows at the user's UTC hour, once", async () => {
