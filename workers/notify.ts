@@ -8,6 +8,7 @@ import type { DispatchJob, SendJob } from "@/lib/notify/notify";
 import { UnsafeUrlError } from "@/lib/notify/safe-url";
 import { scanDailySummaries } from "@/lib/notify/summary";
 import { TelegramError } from "@/lib/notify/telegram";
+import { unlinkTelegram } from "@/lib/notify/telegram-link";
 import { WebhookStatusError } from "@/lib/notify/webhook";
 import { QUEUES } from "@/lib/queue/names";
 import { getQueue } from "@/lib/queue/queues";
@@ -30,6 +31,8 @@ async function runSend(job: Job<SendJob>, token: string | undefined) {
       await job.moveToDelayed(Date.now() + err.retryAfter * 1000, token);
       throw new DelayedError();
     }
+    // A chat that blocked the bot (or was deleted) is unlinked: the settings page then shows Telegram as not linked.
+    if (err instanceof TelegramError && err.status === 403) await unlinkTelegram(job.data.event.userId);
     // What will fail the same way again: a refused address, a 4xx from the receiver, a chat that blocked the bot.
     if (
       err instanceof UnsafeUrlError ||

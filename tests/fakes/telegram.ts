@@ -15,6 +15,8 @@ export interface SentMessage {
 export interface FakeTelegram extends FakeServer {
   token: string;
   sent: SentMessage[];
+  /** Make a chat answer 403 (the user blocked the bot). */
+  block(chatId: string | number): void;
   /** Messages to one chat. */
   to(chatId: string | number): SentMessage[];
   /** Deliver `/start <token>` from a private chat to the app's webhook; returns the app's JSON answer. */
@@ -30,6 +32,7 @@ const refuse = (status: number, description: string): FakeReply => ({
 /** Start the fake with the bot token the app must use. */
 export async function startFakeTelegram(token = "123456:TEST-fake-bot-token"): Promise<FakeTelegram> {
   const sent: SentMessage[] = [];
+  const blocked = new Set<string>();
   let updateId = 1;
   const server = await startFakeServer(
     (r) => {
@@ -47,6 +50,7 @@ export async function startFakeTelegram(token = "123456:TEST-fake-bot-token"): P
         case "sendMessage": {
           if (!body.chat_id || typeof body.text !== "string")
             return refuse(400, "Bad Request: chat_id and text");
+          if (blocked.has(String(body.chat_id))) return refuse(403, "Forbidden: bot was blocked by the user");
           sent.push({ chatId: String(body.chat_id), text: body.text, at: Date.now() });
           return ok({ message_id: sent.length, chat: { id: body.chat_id }, text: body.text });
         }
@@ -69,6 +73,7 @@ export async function startFakeTelegram(token = "123456:TEST-fake-bot-token"): P
     token,
     sent,
     to: (chatId) => sent.filter((s) => s.chatId === String(chatId)),
+    block: (chatId) => void blocked.add(String(chatId)),
     async sendStart(webhookUrl, secret, chatId, startToken) {
       const res = await fetch(webhookUrl, {
         method: "POST",

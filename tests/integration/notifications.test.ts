@@ -275,6 +275,25 @@ describe("Telegram", () => {
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(950);
   });
 
+  it("unlinks a chat that blocked the bot, without retrying", async () => {
+    const user = await makeUser("nttgblock");
+    const chatId = await linkTelegram(user);
+    h.telegram.block(chatId);
+    await notify(await exitOf(user));
+    await expect
+      .poll(async () => (await deliveries(user.id)).find((d) => d.channel === "telegram")?.status, {
+        timeout: 10_000,
+      })
+      .toBe("failed");
+    const row = (await deliveries(user.id)).find((d) => d.channel === "telegram")!;
+    expect(row).toMatchObject({ attempts: 1 });
+    expect(row.error).toContain("blocked");
+    const view = (await (await getPrefsRoute(jsonRequest("/api/notifications/preferences"))).json()) as {
+      telegram: { linked: boolean };
+    };
+    expect(view.telegram.linked).toBe(false);
+  });
+
   it("never puts an exchange's secret into a message", async () => {
     const user = await makeUser("nttgsecret");
     const chatId = await linkTelegram(user);
