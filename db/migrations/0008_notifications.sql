@@ -52,4 +52,5 @@ ALTER TABLE `notification_channels` ADD CONSTRAINT `notification_channels_user_i
 ALTER TABLE `notification_deliveries` ADD CONSTRAINT `notification_deliveries_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `notification_prefs` ADD CONSTRAINT `notification_prefs_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `notifications` ADD CONSTRAINT `notifications_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX `notification_channels_summary_idx` ON `notification_channels` (`summary_hour`);--> statement-breakpoint
 CREATE INDEX `notifications_user_read_idx` ON `notifications` (`user_id`,`read_at`,`id`);

@@ -17,21 +17,26 @@ export const NOTIFY_CHANNELS = ["inapp", "email", "telegram", "webhook"] as cons
 export const DELIVERY_STATUSES = ["sending", "sent", "failed"] as const;
 
 /** One row per user: how to reach them outside the app. Secrets (webhook signing key) encrypted with the vault. */
-export const notificationChannels = mysqlTable("notification_channels", {
-  userId: ref("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  telegramChatId: varchar("telegram_chat_id", { length: 32 }),
-  telegramUsername: varchar("telegram_username", { length: 64 }),
-  /** SHA-256 of the pending one-time deep-link token, and when it expires. */
-  telegramLinkHash: varchar("telegram_link_hash", { length: 64 }),
-  telegramLinkExpiresAt: datetime("telegram_link_expires_at", { mode: "date", fsp: 3 }),
-  webhookUrl: varchar("webhook_url", { length: 500 }),
-  webhookSecretEnc: text("webhook_secret_enc"),
-  /** UTC hour (0–23) of the daily summary; null = no summary. */
-  summaryHour: tinyint("summary_hour", { unsigned: true }),
-  updatedAt: updatedAt(),
-});
+export const notificationChannels = mysqlTable(
+  "notification_channels",
+  {
+    userId: ref("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    telegramChatId: varchar("telegram_chat_id", { length: 32 }),
+    telegramUsername: varchar("telegram_username", { length: 64 }),
+    /** SHA-256 of the pending one-time deep-link token, and when it expires. */
+    telegramLinkHash: varchar("telegram_link_hash", { length: 64 }),
+    telegramLinkExpiresAt: datetime("telegram_link_expires_at", { mode: "date", fsp: 3 }),
+    webhookUrl: varchar("webhook_url", { length: 500 }),
+    webhookSecretEnc: text("webhook_secret_enc"),
+    /** UTC hour (0–23) of the daily summary; null = no summary. */
+    summaryHour: tinyint("summary_hour", { unsigned: true }),
+    updatedAt: updatedAt(),
+  },
+  // The hourly summary scan reads the users of one hour.
+  (t) => [index("notification_channels_summary_idx").on(t.summaryHour)],
+);
 
 /** A user's choice for one (event, channel); absent rows take the defaults of lib/notify/events.ts. */
 export const notificationPrefs = mysqlTable(

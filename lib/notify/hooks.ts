@@ -5,7 +5,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { notificationPrefs, type NewFill, type Order } from "@/db/schema";
 import { exitClientOrderId, type LedgerAccount } from "@/lib/ledger/ingest-fills";
+import { getLogger } from "@/lib/log";
 import type { NotifyEvent } from "./events";
+
+const log = getLogger("notify");
 
 const OPT_IN_STATUSES: Partial<Record<Order["status"], "order_filled" | "order_skipped">> = {
   filled: "order_filled",
@@ -15,7 +18,11 @@ const OPT_IN_STATUSES: Partial<Record<Order["status"], "order_filled" | "order_s
 };
 const ALWAYS = new Set<Order["status"]>(["failed", "rejected"]);
 
-/** The order events of finished trade-log rows: failures always (their default is on), the rest if opted in. */
+/**
+ * The order events of finished trade-log rows: failures always (their default is on), the rest if opted in. Never
+ * throws: it runs inside the execute path's batch, which a notification must not fail (without the preference
+ * read only failures are sent).
+ */
 export async function orderEvents(
   rows: Array<Pick<Order, "id" | "userId" | "status">>,
 ): Promise<NotifyEvent[]> {
@@ -31,6 +38,10 @@ export async function orderEvents(
             eq(notificationPrefs.enabled, true),
           ),
         )
+        .catch((err: unknown) => {
+          log.warn({ err }, "notification preferences unreadable: only failed orders are notified");
+          return [];
+        })
     : [];
   const wanted = new Set(chosen.map((c) => `${c.userId}|${c.event}`));
   return rows
