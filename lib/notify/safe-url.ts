@@ -8,7 +8,9 @@ import { BlockList, isIP, type LookupFunction } from "node:net";
 import { env } from "@/lib/env";
 import { normalizeIp } from "@/lib/http/trusted-proxies";
 
-const blocked = new BlockList();
+// Two lists: Node's BlockList matches an IPv4 address against IPv6 rules too (::ffff:0:0/96 would cover them all).
+const blocked4 = new BlockList();
+const blocked6 = new BlockList();
 for (const [net, bits] of [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -25,11 +27,10 @@ for (const [net, bits] of [
   ["224.0.0.0", 4],
   ["240.0.0.0", 4],
 ] as const)
-  blocked.addSubnet(net, bits, "ipv4");
+  blocked4.addSubnet(net, bits, "ipv4");
 for (const [net, bits] of [
   ["::", 128],
   ["::1", 128],
-  ["::ffff:0:0", 96],
   ["64:ff9b::", 96],
   ["100::", 64],
   ["2001:db8::", 32],
@@ -37,11 +38,21 @@ for (const [net, bits] of [
   ["fe80::", 10],
   ["ff00::", 8],
 ] as const)
-  blocked.addSubnet(net, bits, "ipv6");
+  blocked6.addSubnet(net, bits, "ipv6");
 
 /** Why a webhook cannot be used, in words for the settings page. */
 export class UnsafeUrlError extends Error {
   override name = "UnsafeUrlError";
+}
+
+// `::ffff:7f00:1` (an IPv4-mapped address in hex) → `127.0.0.1`; null for any other address.
+function mappedV4(ip: string): string | null {
+  const host = new URL(`http://[${ip}]`).hostname.slice(1, -1);
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(host);
+  if (!m) return null;
+  const hi = parseInt(m[1]!, 16);
+  const lo = parseInt(m[2]!, 16);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 /** Whether an IP address is not a public unicast one (IPv4-mapped IPv6 is judged as IPv4). */
@@ -49,7 +60,9 @@ export function isPrivateAddress(ip: string): boolean {
   const addr = normalizeIp(ip);
   const family = isIP(addr);
   if (family === 0) return true;
-  return blocked.check(addr, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return blocked4.check(addr, "ipv4");
+  const v4 = mappedV4(addr);
+  return v4 ? blocked4.check(v4, "ipv4") : blocked6.check(addr, "ipv6");
 }
 
 /** Check a webhook URL's form: http(s), a host, no credentials in it. */

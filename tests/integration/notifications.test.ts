@@ -348,6 +348,11 @@ describe("signed webhooks", () => {
       webhook: { url: string | null };
     };
     expect(view.webhook.url).toBeNull();
+    // A public address (an IP literal: no DNS needed here) is accepted.
+    const ok = await putWebhookRoute(
+      put("/api/notifications/webhook", { url: "https://93.184.216.34/hook" }),
+    );
+    expect(ok.status).toBe(200);
   });
 
   it("delivers a body whose signature verifies with the documented recipe, retrying 500s with backoff", async () => {
