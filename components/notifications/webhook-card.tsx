@@ -55,7 +55,7 @@ export function WebhookCard({ url, onSaved }: { url: string | null; onSaved: () 
 
   return (
     <Card>
-      <form onSubmit={save} noValidate className="flex flex-col gap-6" aria-label="Webhook URL">
+      <form onSubmit={save} noValidate className="flex flex-col gap-6" aria-label="Signed webhook">
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
             <WebhookIcon className="text-muted-foreground size-4" aria-hidden="true" />
