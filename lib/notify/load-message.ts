@@ -43,7 +43,15 @@ export async function loadMessage(e: NotifyEvent): Promise<MessageData | null> {
       }
       const event = orderEventName(o.status);
       if (!event) return null;
-      return { event, symbol: o.symbol, side: o.side, qty: o.qty, price: o.price, reason: o.reason };
+      return {
+        event,
+        status: o.status,
+        symbol: o.symbol,
+        side: o.side,
+        qty: o.qty,
+        price: o.price,
+        reason: o.reason,
+      };
     }
     case "loss_limit": {
       const s = await db.query.tradingSettings.findFirst({

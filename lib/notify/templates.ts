@@ -7,6 +7,8 @@ import type { NotifyEventName } from "./events";
 export type MessageData =
   | {
       event: "order_filled" | "order_failed" | "order_skipped";
+      /** The trade-log status (a live order can be placed and fill later). */
+      status: string;
       symbol: string;
       side: string | null;
       qty: number | null;
@@ -77,8 +79,12 @@ export function renderMessage(d: MessageData): Message {
     case "order_filled":
       return {
         event: d.event,
-        title: `${sideWord(d.side)} ${d.symbol} filled`,
-        lines: [`${sideWord(d.side)} ${num(d.qty)} ${d.symbol} at ${num(d.price)}.`],
+        title: `${sideWord(d.side)} ${d.symbol} ${d.status === "filled" ? "filled" : "placed"}`,
+        lines: [
+          d.status === "filled"
+            ? `${sideWord(d.side)} ${num(d.qty)} ${d.symbol} at ${num(d.price)}.`
+            : `${sideWord(d.side)} ${num(d.qty)} ${d.symbol} is on the exchange; it fills there.`,
+        ],
         path: "/dashboard",
       };
     case "order_failed":

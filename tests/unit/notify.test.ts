@@ -72,6 +72,20 @@ describe("messages", () => {
       expect(text).not.toContain(s);
   });
 
+  it("say filled only for a filled order", () => {
+    const order = (status: string) =>
+      renderMessage({
+        event: "order_filled",
+        status,
+        symbol: "BTCUSDT",
+        side: "buy",
+        qty: 0.01,
+        price: 95_000,
+        reason: null,
+      }).title;
+    expect([order("filled"), order("placed")]).toEqual(["Buy BTCUSDT filled", "Buy BTCUSDT placed"]);
+  });
+
   it("render every exit kind and a summary with signed amounts", () => {
     const exit = (kind: "stop_loss" | "take_profit" | "liquidation") =>
       renderMessage({ event: "exit", symbol: "ETHUSDT", kind, qty: 0.5, price: 3000, pnl: 12.5, fee: 0.8 })
