@@ -47,7 +47,7 @@ import { sendOne } from "@/lib/notify/dispatch";
 import { eventKey, utcHour, type NotifyEvent } from "@/lib/notify/events";
 import { orderEvents } from "@/lib/notify/hooks";
 import { notify } from "@/lib/notify/notify";
-import { loadPrefs } from "@/lib/notify/prefs";
+import { loadPrefs, setPref } from "@/lib/notify/prefs";
 import { scanDailySummaries } from "@/lib/notify/summary";
 import { closeQueues } from "@/lib/queue/queues";
 import { closeRedis } from "@/lib/redis";
@@ -511,6 +511,30 @@ describe("hooks and the daily summary", () => {
     } finally {
       await clearCandles("BTCUSDT");
       await fake.close();
+    }
+  });
+
+  it("a filled paper order reaches only the user who opted in to every-order messages", async () => {
+    await clearCandles("BTCUSDT");
+    await writeCandle("BTCUSDT", { t: Date.UTC(2030, 0, 1), c: 50_000 });
+    try {
+      const [optedIn, quiet] = await createTraders(2);
+      await setPref(optedIn!, "order_filled", "inapp", true);
+      const d = await makeDecision({ action: "buy" });
+      const deps = { adapterFor: adapterForAccount };
+      const [a, b] = await Promise.all([
+        executeForUser(d.id, optedIn!, deps),
+        executeForUser(d.id, quiet!, deps),
+      ]);
+      expect([a.status, b.status]).toEqual(["filled", "filled"]);
+      await expect
+        .poll(async () => (await inApp(optedIn!)).map((n) => n.title), { timeout: 10_000 })
+        .toEqual(["Buy BTCUSDT filled"]);
+      expect((await inApp(optedIn!))[0]!.body).toMatch(/^Buy [\d.]+ BTCUSDT at [\d.]+\.$/);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await inApp(quiet!)).toHaveLength(0);
+    } finally {
+      await clearCandles("BTCUSDT");
     }
   });
 
