@@ -51,7 +51,9 @@ export async function startNotifyWorker(_ctx?: WorkerContext): Promise<Runnable>
     async (job, token) => {
       if (job.name === "dispatch") return dispatchEvent(job.data as DispatchJob);
       if (job.name === "send") return runSend(job as Job<SendJob>, token);
-      if (job.name === "summary-scan") return scanDailySummaries(new Date(job.timestamp));
+      // The hour it was scheduled for (a scheduler's job is created early with a delay), not when it ran.
+      if (job.name === "summary-scan")
+        return scanDailySummaries(new Date(job.timestamp + (job.opts.delay ?? 0)));
       throw new UnrecoverableError(`unknown notify job ${job.name}`);
     },
     { concurrency: 16 },
