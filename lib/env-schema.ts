@@ -228,6 +228,35 @@ const schema = z.object({
   /** The From address of account emails; default `Tickpilot <no-reply@APP_URL's host>`. */
   MAIL_FROM: optionalString,
 
+  // ── Notifications (Telegram, signed webhooks) ──
+  /** Telegram bot token (from @BotFather); unset = the Telegram channel is off. */
+  TELEGRAM_BOT_TOKEN: optionalString,
+  /** The bot's username (without @), for the deep link https://t.me/<bot>?start=<token>. */
+  TELEGRAM_BOT_USERNAME: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_]{3,64}$/, "letters, digits and _ only (no @)")
+      .optional(),
+  ),
+  /** Base URL of the Telegram Bot API (tests point it at a local fake). */
+  TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
+  /** The secret_token given to setWebhook: POST /api/telegram/webhook refuses updates without it. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 of A-Z, a-z, 0-9, _ and -")
+      .optional(),
+  ),
+  /** Allow signed webhooks to private, loopback and link-local addresses (self-hosted setups, tests). */
+  NOTIFY_ALLOW_PRIVATE_WEBHOOKS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** First retry delay of a failed delivery (ms); each further retry waits twice as long. */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  /** Delivery attempts per (event, channel) before giving up. */
+  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+
   // ── operations (admin console, metrics) ──
   /** Bearer token for GET /api/metrics; unset = the endpoint answers 404. */
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),

@@ -9,6 +9,7 @@ import { startReconcileWorker } from "./reconcile";
 import { startSweeper } from "./sweeper";
 import type { Runnable, WorkerContext } from "./types";
 import { startBacktestWorker } from "./backtest";
+import { startNotifyWorker } from "./notify";
 
 export type { Runnable, WorkerContext } from "./types";
 
@@ -24,6 +25,7 @@ const STARTERS: Record<string, Starter> = {
   sweeper: startSweeper,
   reconcile: startReconcileWorker,
   backtest: startBacktestWorker,
+  notify: startNotifyWorker,
 };
 
 /** The roles this process runs: every registered one for `all`, otherwise those listed in WORKER_ROLES. */

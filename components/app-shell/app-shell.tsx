@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { ThemeToggle } from "@/components/theme-toggle";
 import { Logo } from "@/components/logo";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import type { ShellUser } from "@/lib/auth/form-state";
 import { MobileSidebar } from "./mobile-sidebar";
 import { SidebarContent } from "./sidebar";
@@ -28,6 +29,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
             <Logo />
           </Link>
           <div className="ml-auto flex items-center gap-1">
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu user={user} />
           </div>

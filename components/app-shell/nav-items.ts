@@ -1,6 +1,7 @@
 // The signed-in navigation, in display order. `adminOnly` items are shown to admins only.
 import {
   ArrowLeftRightIcon,
+  BellIcon,
   CreditCardIcon,
   FlaskConicalIcon,
   KeyRoundIcon,
@@ -25,6 +26,7 @@ export const APP_NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon, exact: true },
   { href: "/dashboard/exchange-keys", label: "Exchange keys", icon: KeyRoundIcon },
   { href: "/dashboard/settings", label: "Settings", icon: SlidersHorizontalIcon },
+  { href: "/dashboard/notifications", label: "Notifications", icon: BellIcon },
   { href: "/dashboard/security", label: "Security", icon: LockKeyholeIcon },
   { href: "/dashboard/trades", label: "Trades", icon: ArrowLeftRightIcon },
   { href: "/dashboard/backtest", label: "Backtest", icon: FlaskConicalIcon },

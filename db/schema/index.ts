@@ -9,3 +9,4 @@ export * from "./auth";
 export * from "./mail";
 export * from "./backtest";
 export * from "./signals";
+export * from "./notify";

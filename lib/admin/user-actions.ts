@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { tradingSettings, users } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
+import { notify } from "@/lib/notify/notify";
 import { auditAdmin, type AdminActor } from "./audit-action";
 
 async function loadTarget(userId: number) {
@@ -40,6 +41,7 @@ export async function suspendUser(actor: AdminActor, userId: number, reason?: st
       tx,
     );
   });
+  await notify({ type: "auto_trade_off", userId, reason: "suspended", at: Date.now() });
 }
 
 /** Reactivate a suspended user (they log in again; auto-trading stays off until they switch it on). */
@@ -64,7 +66,7 @@ export async function reactivateUser(actor: AdminActor, userId: number): Promise
 /** Switch a user's auto-trading off on every symbol; returns how many settings rows were on. */
 export async function switchAutoTradeOff(actor: AdminActor, userId: number): Promise<number> {
   const target = await loadTarget(userId);
-  return db.transaction(async (tx) => {
+  const wasOn = await db.transaction(async (tx) => {
     const on = await tx
       .select({ symbol: tradingSettings.symbol })
       .from(tradingSettings)
@@ -86,4 +88,6 @@ export async function switchAutoTradeOff(actor: AdminActor, userId: number): Pro
     );
     return on.length;
   });
+  if (wasOn > 0) await notify({ type: "auto_trade_off", userId, reason: "operator", at: Date.now() });
+  return wasOn;
 }

@@ -8,6 +8,7 @@ import { exchangeAccounts, tradingSettings, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { planFor } from "@/lib/billing/limits";
 import { LEGACY_NOTICE_END, LIVE_PAUSING_STATUSES, POSITIONS_PROTECTED } from "@/lib/billing/status";
+import { notify } from "@/lib/notify/notify";
 
 const billingNotice = or(
   like(tradingSettings.pausedReason, `%${POSITIONS_PROTECTED}`),
@@ -81,4 +82,5 @@ export async function applyLivePause(
       metadata: { status: change.status, plan: access.plan.id, settingsPaused: paused },
     });
   }
+  if (paused > 0) await notify({ type: "auto_trade_off", userId, reason: "billing", at: Date.now() });
 }

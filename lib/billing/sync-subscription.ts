@@ -12,6 +12,7 @@ import { grantedPlan } from "@/lib/billing/status";
 import { stripe } from "@/lib/billing/stripe";
 import { idOf, subscriptionRow } from "@/lib/billing/subscription-row";
 import { getLogger } from "@/lib/log";
+import { notify } from "@/lib/notify/notify";
 
 const log = getLogger("billing");
 
@@ -63,4 +64,5 @@ export async function syncSubscription(subscriptionId: string): Promise<void> {
   log.info({ userId, subscriptionId, status: change.status, plan: change.plan }, "subscription synced");
   await cancelDuplicateSubscriptions(userId);
   await applyLivePause(userId, { subscriptionId, prevStatus: change.prevStatus, status: change.status });
+  await notify({ type: "billing", userId, subscriptionId, status: change.status, plan: change.plan });
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { and, asc, eq, gt, isNotNull, like, ne, or } from "drizzle-orm";
 import { db } from "@/db";
 import { exchangeAccounts } from "@/db/schema";
+import { rotateWebhookSecrets } from "@/lib/notify/rotate-secrets";
 import { openAccountKeys, sealAccountKeys } from "./account-keys";
 import { currentKeyVersion } from "./vault";
 
@@ -65,5 +66,10 @@ export async function rotateKeys(
     }
     opts.onBatch?.(result.rotated);
   }
+  // Users' webhook signing secrets (notifications) live in the same vault.
+  const hooks = await rotateWebhookSecrets(target);
+  result.rotated += hooks.rotated;
+  for (const userId of hooks.failed)
+    result.failed.push({ accountId: 0, reason: `webhook secret of user ${userId} does not decrypt` });
   return result;
 }

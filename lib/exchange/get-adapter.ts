@@ -7,6 +7,8 @@ import { AppError } from "@/lib/api/errors";
 import { openAccountKeys } from "@/lib/crypto/account-keys";
 import { VaultError } from "@/lib/crypto/vault";
 import { getLogger } from "@/lib/log";
+import { utcDay } from "@/lib/notify/events";
+import { notify } from "@/lib/notify/notify";
 import { CcxtAdapter, createCcxtClient } from "./ccxt-adapter";
 import { PaperAdapter } from "./paper/adapter";
 import { liveExchange } from "./registry";
@@ -23,7 +25,7 @@ export async function getAdapter(accountId: number, userId: number): Promise<Exc
     return adapterForAccount(acct);
   } catch (err) {
     if (err instanceof ExchangeError && err.kind === "auth" && acct.status === "active")
-      await markInvalid(acct.id, err);
+      await markInvalid(acct, err);
     throw err;
   }
 }
@@ -35,12 +37,13 @@ export const KEY_INTEGRITY_MESSAGE =
   "The stored key failed its integrity check (it does not belong to this account). Add the key again.";
 
 // The execute job marks an account invalid on any "auth" failure itself; pages and the API do it here.
-async function markInvalid(accountId: number, err: ExchangeError): Promise<void> {
-  log.warn({ accountId, reason: err.message }, "exchange account marked invalid");
+async function markInvalid(acct: { id: number; userId: number }, err: ExchangeError): Promise<void> {
+  log.warn({ accountId: acct.id, reason: err.message }, "exchange account marked invalid");
   await db
     .update(exchangeAccounts)
     .set({ status: "invalid", statusReason: err.message.slice(0, 255) })
-    .where(eq(exchangeAccounts.id, accountId));
+    .where(eq(exchangeAccounts.id, acct.id));
+  await notify({ type: "key_rejected", userId: acct.userId, accountId: acct.id, day: utcDay() });
 }
 
 /**

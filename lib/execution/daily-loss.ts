@@ -7,6 +7,8 @@ import { fills, tradingSettings, type TradingSettings } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { createBatcher } from "@/lib/batch/batcher";
 import { inList } from "@/lib/batch/bulk-sql";
+import { utcDay } from "@/lib/notify/events";
+import { notify } from "@/lib/notify/notify";
 
 const pnlBatch = createBatcher<number, number>({
   async run(userIds) {
@@ -51,6 +53,7 @@ export async function enforceDailyLossLimit(
       targetId: String(settings.id),
       metadata: { pnl, limit: settings.dailyLossLimit },
     });
+    await notify({ type: "loss_limit", userId: settings.userId, settingsId: settings.id, day: utcDay() });
   }
   return notice;
 }

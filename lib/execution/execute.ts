@@ -9,6 +9,8 @@ import { ExchangeError, type ExchangeAdapter, type ExchangeOrder } from "@/lib/e
 import { latestCandle } from "@/lib/market/series";
 import { loadExecutionContext, loadSelectedAccount, type ExecutionAccount } from "@/lib/system/guards";
 import { clientOrderIdFor } from "./client-order-id";
+import { utcDay } from "@/lib/notify/events";
+import { notify } from "@/lib/notify/notify";
 import { enforceDailyLossLimit } from "./daily-loss";
 import {
   afterLiveOrder,
@@ -259,6 +261,7 @@ export async function executeForUser(decisionId: number, userId: number, deps: E
           .update(exchangeAccounts)
           .set({ status: "invalid", statusReason: err.message.slice(0, 255) })
           .where(eq(exchangeAccounts.id, account.id));
+        await notify({ type: "key_rejected", userId, accountId: account.id, day: utcDay() });
       }
       return fail(err.message);
     }

@@ -9,6 +9,8 @@ import { createBatcher } from "@/lib/batch/batcher";
 import { inList, inPairs, insertRows, updateRowsById, varcharLength } from "@/lib/batch/bulk-sql";
 import { userChannel } from "@/lib/events/channels";
 import { r8 } from "@/lib/exchange/paper/math";
+import { orderEvents } from "@/lib/notify/hooks";
+import { notify } from "@/lib/notify/notify";
 import { redis } from "@/lib/redis";
 import { orderView } from "@/lib/trading/trade-log";
 
@@ -123,6 +125,7 @@ const finishBatch = createBatcher<{ order: Order; outcome: Outcome }, Order>({
               ),
             );
     await publishOrders(saved);
+    await notify(...(await orderEvents(saved)));
     const byId = new Map(saved.map((o) => [o.id, o]));
     return items.map(({ order }) => byId.get(order.id) ?? new Error(`order ${order.id} vanished`));
   },

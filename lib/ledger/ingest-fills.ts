@@ -41,19 +41,23 @@ const EXIT_WORDS = {
   manual: "Closed by you on the exchange",
 } as const;
 
-// The trade log row of an exit Tickpilot did not place (client order id unique per account and trade).
+/** The trade-log client order id of an exit Tickpilot did not place (unique per account and trade). */
+export function exitClientOrderId(accountId: number, tradeId: string): string {
+  return `ex-${createHash("sha256").update(`${accountId}|${tradeId}`).digest("hex").slice(0, 30)}`;
+}
+
+// The trade log row of an exit Tickpilot did not place.
 function exitOrderRow(
   account: LedgerAccount,
   f: ExchangeFill,
   kind: keyof typeof EXIT_WORDS,
   realized: number,
 ) {
-  const hash = createHash("sha256").update(`${account.id}|${f.tradeId}`).digest("hex").slice(0, 30);
   return {
     userId: account.userId,
     exchangeAccountId: account.id,
     symbol: f.symbol,
-    clientOrderId: `ex-${hash}`,
+    clientOrderId: exitClientOrderId(account.id, f.tradeId),
     kind,
     side: f.side,
     qty: r8(f.qty),

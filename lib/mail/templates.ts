@@ -9,6 +9,8 @@ export interface MailTemplates {
   twoFactorEnabled: { name: string | null; when: string };
   twoFactorDisabled: { name: string | null; when: string };
   accountDeleted: { name: string | null };
+  /** A notification (lib/notify/templates.ts writes its title and lines). */
+  notification: { name: string | null; title: string; lines: string[]; url: string };
 }
 
 /** A template's name. */
@@ -96,6 +98,13 @@ const TEMPLATES: { [K in MailTemplate]: (d: MailTemplates[K]) => Parts } = {
       "Your Tickpilot account and its data were deleted. Auto-trading stopped; positions already open on your own exchange account stay there.",
     ],
     footer: "If you did not do this, contact support right away.",
+  }),
+  notification: (d) => ({
+    subject: d.title,
+    greeting: d.name,
+    lines: d.lines,
+    action: { label: "Open Tickpilot", url: d.url },
+    footer: "You get this because it is switched on in Settings → Notifications; switch it off there.",
   }),
 };
 

@@ -10,6 +10,8 @@ export const QUEUES = {
   billing: "billing",
   /** Users' backtest runs, and the public track record's update each minute. */
   backtest: "backtest",
+  /** Notifications: one dispatch per event, then one send per (event, channel): email, Telegram, signed webhook. */
+  notify: "notify",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -12,6 +12,9 @@ import { userChannel } from "@/lib/events/channels";
 import { adapterForAccount } from "@/lib/exchange/get-adapter";
 import { ExchangeError, type ExchangeAdapter } from "@/lib/exchange/types";
 import { ingestFills, type LedgerAccount } from "@/lib/ledger/ingest-fills";
+import { utcDay } from "@/lib/notify/events";
+import { liveExitEvents } from "@/lib/notify/hooks";
+import { notify } from "@/lib/notify/notify";
 import { settleOrderRows, totalOrderRowsFromFills, unsettledOrders } from "@/lib/ledger/our-orders";
 import { redis, rkey } from "@/lib/redis";
 import { comparePositions } from "./compare-positions";
@@ -87,6 +90,7 @@ export async function reconcileAccount(
       const exFills = await adapter.fetchFills(symbol, since);
       for (const f of exFills) cursor = Math.max(cursor, f.time);
       const written = await ingestFills(account, symbol, exFills);
+      await notify(...liveExitEvents(account, written));
       newFills += written.length;
       const ours = new Map<string, { decisionId: number; userId: number }>();
       for (const f of written) {
@@ -148,11 +152,13 @@ export async function reconcileAccount(
         .insert(accountSync)
         .values({ exchangeAccountId: accountId, ...values })
         .onDuplicateKeyUpdate({ set: values });
-      if (err.kind === "auth")
+      if (err.kind === "auth") {
         await db
           .update(exchangeAccounts)
           .set({ status: "invalid", statusReason: err.message.slice(0, 255) })
           .where(eq(exchangeAccounts.id, accountId));
+        await notify({ type: "key_rejected", userId: acct.userId, accountId, day: utcDay() });
+      }
     }
     throw err;
   } finally {

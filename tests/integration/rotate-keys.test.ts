@@ -17,12 +17,13 @@ const keys = vi.hoisted(() => {
 
 import { count, eq, inArray, isNotNull } from "drizzle-orm";
 import { closeDb, db } from "@/db";
-import { exchangeAccounts } from "@/db/schema";
+import { exchangeAccounts, notificationChannels } from "@/db/schema";
 import { rotateKeys } from "@/lib/crypto/rotate-keys";
 import { accountKeyAad, openAccountKeys } from "@/lib/crypto/account-keys";
 import { decryptSecret, encryptSecret, isBound, VaultError } from "@/lib/crypto/vault";
 import { getAdapter, KEY_INTEGRITY_MESSAGE } from "@/lib/exchange/get-adapter";
 import { ExchangeError } from "@/lib/exchange/types";
+import { webhookSecretAad } from "@/lib/notify/rotate-secrets";
 import { closeRedis } from "@/lib/redis";
 import { makeUser } from "../helpers/accounts";
 import { legacyEncrypt } from "../helpers/vault";
@@ -108,6 +109,24 @@ describe("keys:rotate", () => {
       expect(row.apiSecretEnc).not.toContain(p.apiSecret);
     }
     expect(await rotateKeys()).toMatchObject({ rotated: 0 });
+  });
+
+  it("re-encrypts users' webhook signing secrets (notifications) under the newest key", async () => {
+    const user = await makeUser("rotatehook");
+    const secret = `tpwh_${randomBytes(12).toString("hex")}`;
+    await db.insert(notificationChannels).values({
+      userId: user.id,
+      webhookUrl: "https://example.com/hook",
+      webhookSecretEnc: encryptSecret(secret, webhookSecretAad(user.id), V1),
+    });
+    const result = await rotateKeys();
+    expect(result.failed).toEqual([]);
+    const [row] = await db
+      .select()
+      .from(notificationChannels)
+      .where(eq(notificationChannels.userId, user.id));
+    expect(decryptSecret(row!.webhookSecretEnc!, webhookSecretAad(user.id), V2)).toBe(secret);
+    expect(() => decryptSecret(row!.webhookSecretEnc!, webhookSecretAad(user.id), V1)).toThrow(VaultError);
   });
 
   it("the npm script rotates to a newly added key and prints counts, never a secret", async () => {

@@ -41,6 +41,8 @@ const PUBLIC = [
   "stripe/webhook",
   // Signal webhooks: the secret token in the URL is the authentication.
   "signals/[token]",
+  // Telegram's updates (the secret_token header authenticates them).
+  "telegram/webhook",
   // The public track record (shadow accounts of the default groups, no user data).
   "track-record",
   "track-record/[accountId]/decisions",

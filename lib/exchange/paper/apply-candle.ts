@@ -7,6 +7,8 @@ import { db } from "@/db";
 import { exchangeAccounts, orders, paperOrders, positions } from "@/db/schema";
 import { publishOrderById } from "@/lib/execution/record";
 import type { Candle } from "@/lib/market/types";
+import { exitEvent } from "@/lib/notify/hooks";
+import { notify } from "@/lib/notify/notify";
 import { lockPaperAccount, markClosed, moveBalance, paperRules, withDeadlockRetry } from "./book";
 import { exitBooking, exitFor, exitTimeFor } from "./exits";
 import { writePaperFills } from "./fills";
@@ -113,7 +115,7 @@ async function closeForExit(positionId: number, candle: Candle, at: Date): Promi
     }),
   );
   if (orderId === null) return false;
-  await publishOrderById(orderId);
+  await notify(exitEvent(await publishOrderById(orderId)));
   return true;
 }
 

@@ -9,6 +9,7 @@ import { startE2eFakeBybit } from "../../fakes/bybit";
 import { startE2eFakeOkx } from "../../fakes/okx";
 import { startFakeOpenAI } from "../../fakes/openai";
 import { startFakeStripe } from "../../fakes/stripe";
+import { startFakeTelegram } from "../../fakes/telegram";
 import { createTestEnv, destroyTestEnv, type TestEnv } from "../../setup/test-env";
 
 declare module "vitest" {
@@ -19,8 +20,13 @@ declare module "vitest" {
     stripeURL: string;
     /** A file holding everything the web server printed (its JSON log lines), for tests that read the log. */
     webLogFile: string;
+    /** The fake Telegram Bot API (`GET /__sent` lists what the bot sent). */
+    telegramURL: string;
   }
 }
+
+/** The Telegram webhook's secret_token in browser tests (the test plays Telegram delivering `/start`). */
+export const E2E_TELEGRAM_SECRET = "e2e-telegram-secret-0123456789";
 
 function start(
   name: string,
@@ -82,6 +88,8 @@ export default async function setup(project: TestProject) {
   // A local OpenAI-compatible server (the real openai client talks to it) for the tests that switch the
   // installation to the language model; the built-in strategy stays the default.
   const fakeOpenAI = await startFakeOpenAI(0);
+  // Notifications: the app's Telegram bot talks to a local fake of the Bot API.
+  const fakeTelegram = await startFakeTelegram();
   const port = Number(process.env.E2E_PORT ?? 3107);
   const baseURL = `http://127.0.0.1:${port}`;
   // Billing: a local fake of Stripe's API that also delivers signed webhooks to the app (E2E_BILLING=off disables).
@@ -114,6 +122,10 @@ export default async function setup(project: TestProject) {
       STRIPE_PRICE_ELITE: "price_elite_e2e",
       STRIPE_API_URL: fakeStripe.url,
     }),
+    TELEGRAM_BOT_TOKEN: fakeTelegram.token,
+    TELEGRAM_BOT_USERNAME: "tickpilot_e2e_bot",
+    TELEGRAM_API_URL: fakeTelegram.url,
+    TELEGRAM_WEBHOOK_SECRET: E2E_TELEGRAM_SECRET,
     // GET /api/metrics is on (bearer token) for the admin e2e tests.
     METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
   };
@@ -136,6 +148,7 @@ export default async function setup(project: TestProject) {
     await fakeOkx.close();
     await fakeOpenAI.close();
     await fakeStripe?.close();
+    await fakeTelegram.close();
     await destroyTestEnv(testEnv);
     const tail = existsSync(webLogFile) ? readFileSync(webLogFile, "utf8").slice(-4000) : "(no output)";
     throw new Error(`${err instanceof Error ? err.message : String(err)}\nweb server output:\n${tail}`);
@@ -144,12 +157,14 @@ export default async function setup(project: TestProject) {
   project.provide("baseURL", baseURL);
   project.provide("stripeURL", fakeStripe?.url ?? "");
   project.provide("webLogFile", webLogFile);
+  project.provide("telegramURL", fakeTelegram.url);
   return async () => {
     await Promise.all(procs.map(stop));
     await fakeBybit.close();
     await fakeOkx.close();
     await fakeOpenAI.close();
     await fakeStripe?.close();
+    await fakeTelegram.close();
     if (process.env.KEEP_TEST_DB !== "1") await destroyTestEnv(testEnv);
   };
 }
