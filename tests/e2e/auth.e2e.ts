@@ -30,7 +30,7 @@ describe("accounts in the browser", () => {
     expect(row?.status).toBe("active");
     await screenshot(page, "dashboard-new-user");
 
-    await page.click('[aria-label="Account menu"]');
+    await page.getByRole("button", { name: /^Account menu/ }).click();
     await page.click("text=Log out");
     await page.waitForURL((url) => url.pathname === "/");
     await page.goto("/dashboard");
