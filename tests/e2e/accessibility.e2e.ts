@@ -112,6 +112,10 @@ describe("accessibility (axe-core, light and dark, desktop and phone)", () => {
     const created = await registerUser({ email: newcomer, password: PASSWORD });
     await sendVerificationEmail({ id: created.id, email: newcomer, name: null });
     await requestPasswordReset(adminEmail);
+    // The site has an icon: no 404 on a first visit.
+    expect((await signedOut.request.get("/favicon.ico")).status()).toBe(200);
+    const landing = await signedOut.request.get("/");
+    expect(await landing.text()).toMatch(/<link rel="icon" href="\/icon\.svg/);
     await checkAll(signedOut, [
       "/",
       "/track-record",
