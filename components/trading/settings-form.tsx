@@ -87,6 +87,8 @@ export function SettingsForm({
       <CardContent>
         <form
           id="settings-form"
+          // The form checks every field itself and shows all problems at once (the browser stops at the first).
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save();
