@@ -21,9 +21,22 @@ function details(meta: Record<string, unknown> | null): string {
 function UserLink({ id, email }: { id: number | null; email: string | null }) {
   if (!id) return <span className="text-muted-foreground">system</span>;
   return (
-    <Link href={`/admin/users/${id}`} className="break-all hover:underline" title={email ?? undefined}>
-      {email ?? `#${id}`}
+    <Link href={`/admin/users/${id}`} className="break-words hover:underline" title={email ?? undefined}>
+      {email ? <EmailText email={email} /> : `#${id}`}
     </Link>
+  );
+}
+
+/** An email that may wrap after its "@" (never in the middle of a name). */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf("@");
+  if (at < 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
   );
 }
 
