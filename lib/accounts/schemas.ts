@@ -94,7 +94,7 @@ export const removeKeySchema = z.object({
 });
 
 export const selectAccountSchema = z.object({
-  accountId: z.number({ error: "accountId must be a number" }).int().positive(),
+  accountId: z.number({ error: "Account must be an account id (a number)" }).int().positive(),
 });
 
 /** A route `[id]` segment: a positive integer, anything else is a 404 like a missing account. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mergeMarkers } from "@/components/market/align-markers";
 import type { ChartMarker } from "@/components/market/candle-chart";
 import { effectiveLeverage, settingsFieldErrors } from "@/components/trading/settings-payload";
+import { readableMessage } from "@/lib/api/client";
 
 const ELITE = { name: "Elite", maxLeverage: 20, customPrompt: true };
 const FREE = { name: "Free", maxLeverage: 3, customPrompt: false };
@@ -64,5 +65,23 @@ describe("chart markers per bar", () => {
     const close = { ...sell(0), text: "C" };
     const buy: ChartMarker = { time: 0, position: "belowBar", color: "green", shape: "arrowUp", text: "B" };
     expect(mergeMarkers([sell(0), close, buy]).map((m) => m.text)).toEqual(["S C", "B"]);
+  });
+});
+
+describe("form summaries", () => {
+  it("show the field messages, never the API's raw field keys", () => {
+    const fields = {
+      label: "Give the account a name",
+      apiKey: "API key looks too short: paste the whole value",
+    };
+    expect(readableMessage("label: Give the account a name", fields)).toBe(
+      "Please fix 2 fields: Give the account a name; API key looks too short: paste the whole value.",
+    );
+    expect(readableMessage("label: Give the account a name", { label: fields.label })).toBe(
+      "Give the account a name",
+    );
+    // A message that is not a field list stays as it is.
+    const rejected = "The exchange rejected this key. Check that the key copied completely.";
+    expect(readableMessage(rejected, { apiKey: "The exchange rejected this key" })).toBe(rejected);
   });
 });
