@@ -46,14 +46,30 @@ function changePeriod(bars: number, interval: Interval): string {
 
 /** One badge for the feed: live (and whether it is the built-in replay), stale or reconnecting. */
 function FeedBadge({ stale, connected, replay }: { stale: boolean; connected: boolean; replay: boolean }) {
-  if (stale) return <Badge variant="warning">Stale</Badge>;
-  if (!connected) return <Badge variant="muted">Reconnecting</Badge>;
+  if (stale)
+    return (
+      <Badge variant="warning" data-testid="feed-badge">
+        Stale
+      </Badge>
+    );
+  if (!connected)
+    return (
+      <Badge variant="muted" data-testid="feed-badge">
+        Reconnecting
+      </Badge>
+    );
   return replay ? (
-    <Badge variant="success" title="Real Binance candles from December 2024, re-timed to now">
+    <Badge
+      variant="success"
+      data-testid="feed-badge"
+      title="Real Binance candles from December 2024, re-timed to now"
+    >
       Live replay
     </Badge>
   ) : (
-    <Badge variant="success">Live</Badge>
+    <Badge variant="success" data-testid="feed-badge">
+      Live
+    </Badge>
   );
 }
 
