@@ -131,7 +131,11 @@ export default function PrivacyPage() {
       intro={
         <p>
           This policy explains what Tickpilot stores about you when you use it, why, and what you can do about
-          it. It applies together with the <Link href="/terms">terms of service</Link>.
+          it. It applies together with the{" "}
+          <Link href="/terms" className="text-primary underline underline-offset-4">
+            terms of service
+          </Link>
+          .
         </p>
       }
       sections={SECTIONS}

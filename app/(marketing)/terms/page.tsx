@@ -149,8 +149,11 @@ export default function TermsPage() {
       intro={
         <p>
           These terms apply when you use Tickpilot. By creating an account you accept them. Please read the
-          risk section in particular, and the <Link href="/privacy">privacy policy</Link> for what we do with
-          your data.
+          risk section in particular, and the{" "}
+          <Link href="/privacy" className="text-primary underline underline-offset-4">
+            privacy policy
+          </Link>{" "}
+          for what we do with your data.
         </p>
       }
       sections={SECTIONS}
