@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { closeDb, db } from "@/db";
 import { tradingSettings, users } from "@/db/schema";
+import { audit } from "@/lib/audit";
 import { registerUser } from "@/lib/auth/register";
 import { launchBrowser, newContext, screenshot, signUp, submitLogin } from "../helpers/browser";
 import { enrolTwoFactor } from "../helpers/browser-account";
@@ -80,7 +81,20 @@ describe("settings form", () => {
 describe("audit log", () => {
   it("filters by email, shows emails whole and the target only when it is someone else", async () => {
     const email = uniqueEmail("e2e-forms-admin");
-    await registerUser({ email, password: "longenough-pw-1" }, { role: "admin" });
+    const admin = await registerUser({ email, password: "longenough-pw-1" }, { role: "admin" });
+    const otherEmail = uniqueEmail("e2e-forms-target");
+    const other = await registerUser({ email: otherEmail, password: "longenough-pw-1" });
+    // An entry about someone else, with long details (what an operator writes when suspending someone).
+    await audit({
+      actorId: admin.id,
+      targetUserId: other.id,
+      action: "admin.user.suspend",
+      metadata: {
+        reason:
+          "Repeated failed withdrawals reported by the exchange; suspended until the owner confirms the keys were not leaked and rotates them",
+        previousStatus: "active",
+      },
+    });
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await page.goto("/login");
@@ -98,6 +112,13 @@ describe("audit log", () => {
     const own = rows.filter({ hasText: "own account" });
     expect(await own.count()).toBeGreaterThan(0);
     expect(await own.first().getByRole("link", { name: email }).getAttribute("title")).toBe(email);
+    // Filtering by the other user's email finds the entry about them, with their email as the target.
+    await page.fill("#audit-user", otherEmail.split("@")[0]!);
+    await page.getByRole("button", { name: "Filter" }).click();
+    const about = page.locator("tbody tr").filter({ hasText: "admin.user.suspend" });
+    await about.waitFor();
+    expect(await about.getByRole("link", { name: otherEmail }).getAttribute("title")).toBe(otherEmail);
+    await about.getByText(/rotates them/).waitFor();
     // Nothing in the table is cut off at 1440 px.
     const clipped = await page.$$eval("tbody td", (cells) =>
       cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
