@@ -136,11 +136,11 @@ export async function signup(_prev: AuthFormState, formData: FormData): Promise<
   return signInWithTicket(user.id, "/dashboard", user.email);
 }
 
-/** End this session on the server and in the browser, then go to the landing page. */
+/** End this session on the server and in the browser, then go to the landing page (which confirms it). */
 export async function logout(): Promise<void> {
   const user = await getCurrentUser();
   if (user) await revokeSession(user.sessionId);
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: "/?loggedOut=1" });
 }
 
 /** End every session of the current user on every device, then this one. */

@@ -33,6 +33,9 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: /^Account menu/ }).click();
     await page.getByRole("menuitem", { name: "Log out" }).click();
     await page.waitForURL((url) => url.pathname === "/");
+    // The landing page confirms it, and the address loses its marker.
+    await page.getByText("You are logged out.").waitFor();
+    await page.waitForURL((url) => url.search === "");
     await page.goto("/dashboard");
     await page.waitForURL("**/login?next=%2Fdashboard");
     await ctx.close();
