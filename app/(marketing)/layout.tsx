@@ -1,4 +1,6 @@
-// Layout for the public pages: sticky header, content, footer.
+// Layout for the public pages: sticky header, content, footer (and the "logged out" confirmation).
+import { Suspense } from "react";
+import { LoggedOutToast } from "./logged-out-toast";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 
@@ -8,6 +10,9 @@ export default function MarketingLayout({ children }: { children: React.ReactNod
       <SiteHeader />
       <main className="flex-1">{children}</main>
       <SiteFooter />
+      <Suspense fallback={null}>
+        <LoggedOutToast />
+      </Suspense>
     </div>
   );
 }

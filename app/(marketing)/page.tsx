@@ -21,7 +21,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PricingSection } from "./pricing-section";
-import { formatNumber } from "@/lib/utils";
+import { formatPercent } from "@/lib/utils";
 import { ProductVisual, SAMPLE_DECISION as D } from "./product-visual";
 
 export const metadata: Metadata = {
@@ -98,7 +98,7 @@ const TICK = [
   {
     time: "14:35:03",
     title: "Model decides",
-    body: `BUY · confidence ${D.confidence} · leverage ${D.requestedLeverage}x · SL ${formatNumber(D.stopLoss, { decimals: 0 })} · TP ${formatNumber(D.takeProfit, { decimals: 0 })}`,
+    body: `BUY · confidence ${formatPercent(D.confidence, { decimals: 0 })} · leverage ${D.requestedLeverage}x · SL ${formatPercent(D.stopLossPct)} · TP ${formatPercent(D.takeProfitPct)}`,
   },
   {
     time: "14:35:04",

@@ -68,10 +68,16 @@ const buy = candles[BUY_AT]!;
 const round10 = (n: number) => Math.round(n / 10) * 10;
 
 /** The sample decision shown in the mock; the landing page's "inside one tick" reuses it. */
+const entry = Math.round(buy.c * 2) / 2;
+const stopLoss = round10(buy.c - 640);
+const takeProfit = round10(buy.c + 1380);
 export const SAMPLE_DECISION = {
-  entry: Math.round(buy.c * 2) / 2,
-  stopLoss: round10(buy.c - 640),
-  takeProfit: round10(buy.c + 1380),
+  entry,
+  stopLoss,
+  takeProfit,
+  /** Stop loss and take profit as distances from the entry, the way the dashboard shows them. */
+  stopLossPct: Math.abs(entry - stopLoss) / entry,
+  takeProfitPct: Math.abs(takeProfit - entry) / entry,
   confidence: 0.72,
   requestedLeverage: 5,
   leverage: 3,
@@ -222,13 +228,13 @@ function DecisionCard({ className }: { className?: string }) {
         <div>
           <dt className="text-muted-foreground">Stop loss</dt>
           <dd className="text-loss mt-0.5 font-medium tabular-nums">
-            {formatNumber(SAMPLE_DECISION.stopLoss, { decimals: 0 })}
+            {formatPercent(SAMPLE_DECISION.stopLossPct)}
           </dd>
         </div>
         <div>
           <dt className="text-muted-foreground">Take profit</dt>
           <dd className="text-profit mt-0.5 font-medium tabular-nums">
-            {formatNumber(SAMPLE_DECISION.takeProfit, { decimals: 0 })}
+            {formatPercent(SAMPLE_DECISION.takeProfitPct)}
           </dd>
         </div>
       </dl>

@@ -55,7 +55,16 @@ export function SiteFooter() {
       </div>
       <div className="border-t">
         <div className="text-muted-foreground mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-xs sm:px-6 md:flex-row md:items-center md:justify-between lg:px-8">
-          <p>© {new Date().getFullYear()} Tickpilot. Software, not financial advice.</p>
+          <p>
+            © {new Date().getFullYear()} Tickpilot. Software, not financial advice. ·{" "}
+            <Link href="/terms" className="hover:text-foreground underline-offset-4 hover:underline">
+              Terms
+            </Link>{" "}
+            ·{" "}
+            <Link href="/privacy" className="hover:text-foreground underline-offset-4 hover:underline">
+              Privacy
+            </Link>
+          </p>
           <p>
             Leveraged crypto trading can lose more than you expect. Trade only what you can afford to lose.
           </p>

@@ -1,32 +1,31 @@
-// Audit log filters: a user id and an action (a GET form, so filters live in the URL).
+// Audit log filters: a user (id or email) and an action (a GET form, so filters live in the URL).
 import Link from "next/link";
 
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
-/** User id + action prefix; the action list offers every action seen so far. */
+/** User (id or part of an email) + action prefix; the action list offers every action seen so far. */
 export function AuditFilters({
-  userId,
+  user,
   action,
   actions,
 }: {
-  userId?: number;
+  user?: string;
   action?: string;
   actions: string[];
 }) {
   return (
     <form action="/admin/audit" method="get" className="mb-4 flex flex-wrap items-end gap-3">
       <div className="grid gap-1.5">
-        <Label htmlFor="audit-user">User id</Label>
+        <Label htmlFor="audit-user">User (email or id)</Label>
         <Input
           id="audit-user"
-          name="userId"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          defaultValue={userId ?? ""}
+          name="user"
+          defaultValue={user ?? ""}
           placeholder="Any user"
-          className="w-36"
+          autoComplete="off"
+          className="w-64"
         />
       </div>
       <div className="grid gap-1.5">
@@ -48,7 +47,7 @@ export function AuditFilters({
       <Button type="submit" variant="secondary">
         Filter
       </Button>
-      {(userId || action) && (
+      {(user || action) && (
         <Button variant="ghost" asChild>
           <Link href="/admin/audit">Clear</Link>
         </Button>

@@ -1,4 +1,5 @@
-// Audit entries: when, who, what, target, details and IP.
+// Audit entries: when, who, what, target, details and IP. Emails are shown whole (wrapped), the target only when it
+// is not the actor, and details wrap instead of being cut off.
 import Link from "next/link";
 import { ScrollTextIcon } from "lucide-react";
 
@@ -20,10 +21,32 @@ function details(meta: Record<string, unknown> | null): string {
 function UserLink({ id, email }: { id: number | null; email: string | null }) {
   if (!id) return <span className="text-muted-foreground">system</span>;
   return (
-    <Link href={`/admin/users/${id}`} className="hover:underline">
-      {email ?? `#${id}`}
+    <Link href={`/admin/users/${id}`} className="break-words hover:underline" title={email ?? undefined}>
+      {email ? <EmailText email={email} /> : `#${id}`}
     </Link>
   );
+}
+
+/** An email that may wrap after its "@" (never in the middle of a name). */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf("@");
+  if (at < 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
+}
+
+/** The target: a user other than the actor, the actor themself ("own account"), or a thing's id. */
+function Target({ row }: { row: AuditRow }) {
+  if (row.targetUserId && row.targetUserId === row.actorId) {
+    return <span className="text-muted-foreground text-xs">own account</span>;
+  }
+  if (row.targetUserId) return <UserLink id={row.targetUserId} email={row.targetEmail} />;
+  return <span className="text-muted-foreground font-mono text-xs">{row.targetId ?? "—"}</span>;
 }
 
 /** The audit table; actor and target link to the user page. */
@@ -52,7 +75,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <TableCell className="pl-4 tabular-nums">
                 {formatDateTime(r.createdAt, { seconds: true })}
               </TableCell>
-              <TableCell className="max-w-56 truncate">
+              <TableCell className="max-w-64 whitespace-normal">
                 <UserLink id={r.actorId} email={r.actorEmail} />
               </TableCell>
               <TableCell>
@@ -63,17 +86,11 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                   {r.action}
                 </Badge>
               </TableCell>
-              <TableCell className="max-w-56 truncate">
-                {r.targetUserId ? (
-                  <UserLink id={r.targetUserId} email={r.targetEmail} />
-                ) : (
-                  <span className="text-muted-foreground font-mono text-xs">{r.targetId ?? "—"}</span>
-                )}
+              <TableCell className="max-w-64 whitespace-normal">
+                <Target row={r} />
               </TableCell>
-              <TableCell
-                className="text-muted-foreground max-w-md truncate text-xs"
-                title={details(r.metadata)}
-              >
+              {/* Wrapped, never cut off: the details are what the row is about. */}
+              <TableCell className="text-muted-foreground min-w-56 text-xs break-words whitespace-normal">
                 {details(r.metadata) || "—"}
               </TableCell>
               <TableCell className="text-muted-foreground pr-4 font-mono text-xs">{r.ip ?? "—"}</TableCell>

@@ -41,9 +41,9 @@ function LogoutButton() {
       // Keep the menu (and with it this form) mounted so the native submit goes through.
       onSelect={(event) => event.preventDefault()}
     >
-      <button type="submit" className="w-full">
+      <button type="submit" className="w-full" aria-live="polite">
         {pending ? <Spinner aria-hidden="true" /> : <LogOutIcon />}
-        Log out
+        {pending ? "Logging out…" : "Log out"}
       </button>
     </DropdownMenuItem>
   );
@@ -56,12 +56,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 rounded-full px-1 sm:pr-3" aria-label="Account menu">
-          <Avatar className="size-7">
+        {/* The accessible name ("Account menu <who>") contains the visible text, as WCAG 2.5.3 asks. */}
+        <Button variant="ghost" className="h-9 gap-2 rounded-full px-1 sm:pr-3">
+          <Avatar className="size-7" aria-hidden="true">
             <AvatarFallback className="bg-primary/10 text-primary text-xs font-semibold">
               {userInitials(user)}
             </AvatarFallback>
           </Avatar>
+          <span className="sr-only">{"Account menu "}</span>
           <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">
             {user.name || user.email}
           </span>

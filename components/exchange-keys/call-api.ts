@@ -1,4 +1,5 @@
 // Tiny JSON fetch for the exchange-keys page: the API's error body becomes { message, fields }.
+import { readableMessage } from "@/lib/api/client";
 
 export interface ApiFailure {
   message: string;
@@ -20,13 +21,9 @@ export async function callApi<T>(
     const json = (await res.json().catch(() => null)) as
       (T & { error?: { message?: string; fields?: Record<string, string> } }) | null;
     if (res.ok) return { ok: true, data: json as T };
-    return {
-      ok: false,
-      error: {
-        message: json?.error?.message ?? `The request failed (${res.status}). Please try again.`,
-        fields: json?.error?.fields ?? {},
-      },
-    };
+    const fields = json?.error?.fields ?? {};
+    const message = json?.error?.message ?? `The request failed (${res.status}). Please try again.`;
+    return { ok: false, error: { message: readableMessage(message, fields), fields } };
   } catch {
     return { ok: false, error: { message: "Could not reach Tickpilot. Check your connection.", fields: {} } };
   }

@@ -25,3 +25,23 @@ export function alignMarkers(
     .filter((m) => m.time >= first)
     .map((m) => (m.time > last ? { ...m, time: last } : m));
 }
+
+/**
+ * One marker per (bar, side): several decisions in one bar would be drawn on top of each other, so they become
+ * one marker whose text counts them ("S×2") or lists the different texts ("B S").
+ */
+export function mergeMarkers<M extends ChartMarker>(markers: M[]): M[] {
+  const byBar = new Map<string, { first: M; texts: string[] }>();
+  for (const m of markers) {
+    const key = `${m.time}|${m.position}`;
+    const seen = byBar.get(key);
+    if (seen) seen.texts.push(m.text ?? "");
+    else byBar.set(key, { first: m, texts: [m.text ?? ""] });
+  }
+  return [...byBar.values()].map(({ first, texts }) => {
+    if (texts.length === 1) return first;
+    const distinct = [...new Set(texts.filter(Boolean))];
+    const text = distinct.length <= 1 ? `${distinct[0] ?? ""}×${texts.length}` : distinct.join(" ");
+    return { ...first, text };
+  });
+}

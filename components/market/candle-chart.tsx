@@ -67,6 +67,8 @@ export function CandleChart({ candles, seriesId, markers, className }: Props) {
       autoSize: true,
       layout: { background: { type: ColorType.Solid, color: "transparent" }, attributionLogo: false },
       crosshair: { mode: CrosshairMode.Normal },
+      // Prices with thousands separators (97,123.45), as everywhere else in the app.
+      localization: { priceFormatter: fmt },
       rightPriceScale: { borderVisible: false, scaleMargins: { top: 0.14, bottom: 0.25 } },
       timeScale: { borderVisible: false, timeVisible: true, secondsVisible: false, rightOffset: 4 },
     });
@@ -74,6 +76,9 @@ export function CandleChart({ candles, seriesId, markers, className }: Props) {
     volume.current = c.addSeries(HistogramSeries, {
       priceScaleId: "volume",
       priceFormat: { type: "volume" },
+      // Volume is read from the legend; a tag on the price axis would look like a price.
+      lastValueVisible: false,
+      priceLineVisible: false,
     });
     c.priceScale("volume").applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     marks.current = createSeriesMarkers(price.current, []);

@@ -7,8 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { cn } from "@/lib/utils";
 import { INTERVAL_MS, INTERVALS, type Interval } from "@/lib/market/types";
-import { alignMarkers, type SymbolMarker } from "./align-markers";
+import { alignMarkers, mergeMarkers, type SymbolMarker } from "./align-markers";
 import { CandleChart } from "./candle-chart";
 import { useMarketStream } from "./use-market-stream";
 
@@ -35,6 +36,43 @@ function ago(ms: number): string {
   return m < 60 ? `${m} min` : `${Math.round(m / 60)} h`;
 }
 
+/** What the % change covers: the candles on the chart, e.g. "over 5 h" for 300 one-minute candles. */
+function changePeriod(bars: number, interval: Interval): string {
+  const hours = (bars * INTERVAL_MS[interval]) / 3_600_000;
+  if (hours < 1) return `over ${Math.round(hours * 60)} min`;
+  if (hours < 48) return `over ${Math.round(hours)} h`;
+  return `over ${Math.round(hours / 24)} days`;
+}
+
+/** One badge for the feed: live (and whether it is the built-in replay), stale or reconnecting. */
+function FeedBadge({ stale, connected, replay }: { stale: boolean; connected: boolean; replay: boolean }) {
+  if (stale)
+    return (
+      <Badge variant="warning" data-testid="feed-badge">
+        Stale
+      </Badge>
+    );
+  if (!connected)
+    return (
+      <Badge variant="muted" data-testid="feed-badge">
+        Reconnecting
+      </Badge>
+    );
+  return replay ? (
+    <Badge
+      variant="success"
+      data-testid="feed-badge"
+      title="Real Binance candles from December 2024, re-timed to now"
+    >
+      Live replay
+    </Badge>
+  ) : (
+    <Badge variant="success" data-testid="feed-badge">
+      Live
+    </Badge>
+  );
+}
+
 /** Live candlestick card for the configured symbols. */
 export function MarketChartCard({ symbols, markers }: Props) {
   const [symbol, setSymbol] = useState(symbols[0]!);
@@ -50,7 +88,15 @@ export function MarketChartCard({ symbols, markers }: Props) {
   );
   const chartMarkers = useMemo(
     () =>
-      shownMarkers.map(({ time, position, color, shape, text }) => ({ time, position, color, shape, text })),
+      mergeMarkers(
+        shownMarkers.map(({ time, position, color, shape, text }) => ({
+          time,
+          position,
+          color,
+          shape,
+          text,
+        })),
+      ),
     [shownMarkers],
   );
   const stale = !isLoading && !error && (lastUpdate === null || now - lastUpdate > STALE_MS);
@@ -80,32 +126,41 @@ export function MarketChartCard({ symbols, markers }: Props) {
           {change !== null && (
             <span
               className={`text-sm tabular-nums ${change >= 0 ? "text-success" : "text-danger"}`}
-              title="Change over the candles on the chart"
+              title="Change from the open of the first candle on the chart to the last price"
+              data-testid="price-change"
             >
               {change >= 0 ? "+" : ""}
-              {change.toFixed(2)}%
+              {change.toFixed(2)}%{" "}
+              <span className="text-muted-foreground text-xs">{changePeriod(candles.length, interval)}</span>
             </span>
           )}
           {!isLoading && !error && (
-            <Badge variant={stale ? "warning" : connected ? "success" : "muted"}>
-              {stale ? "Stale" : connected ? "Live" : "Reconnecting"}
-            </Badge>
-          )}
-          {source === "replay" && (
-            <Badge variant="muted" title="Real Binance candles from December 2024, re-timed to now">
-              Replay
-            </Badge>
+            <FeedBadge stale={stale} connected={connected} replay={source === "replay"} />
           )}
         </div>
-        <Tabs value={interval} onValueChange={(v) => chooseInterval(v as Interval)}>
-          <TabsList aria-label="Candle interval">
-            {INTERVALS.map((i) => (
-              <TabsTrigger key={i} value={i} className="px-3">
-                {i}
-              </TabsTrigger>
-            ))}
-          </TabsList>
-        </Tabs>
+        {/* A toggle group, not tabs: the chart below is one panel whatever the interval. */}
+        <div
+          role="group"
+          aria-label="Candle interval"
+          className="bg-muted text-muted-foreground inline-flex h-9 w-fit items-center rounded-lg p-[3px]"
+        >
+          {INTERVALS.map((i) => (
+            <button
+              key={i}
+              type="button"
+              aria-pressed={i === interval}
+              onClick={() => chooseInterval(i)}
+              className={cn(
+                "focus-visible:ring-ring/50 inline-flex h-full items-center justify-center rounded-md border border-transparent px-3 text-sm font-medium transition-[color,box-shadow] outline-none focus-visible:ring-[3px]",
+                i === interval
+                  ? "bg-background text-foreground dark:border-input dark:bg-input/30 shadow-sm"
+                  : "text-foreground dark:text-muted-foreground",
+              )}
+            >
+              {i}
+            </button>
+          ))}
+        </div>
       </CardHeader>
       <CardContent className="px-2 sm:px-3">
         {stale && (

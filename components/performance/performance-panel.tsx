@@ -60,7 +60,7 @@ export function PerformancePanel({ refreshKey = 0 }: { refreshKey?: number }) {
             Could not load your performance. It retries automatically.
           </p>
         ) : isLoading && !data ? (
-          <div className="space-y-3" aria-busy="true" aria-label="Loading your performance">
+          <div className="space-y-3" role="status" aria-busy="true" aria-label="Loading your performance">
             <Skeleton className="h-14 w-full" />
             <Skeleton className="h-56 w-full" />
           </div>

@@ -10,7 +10,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { ApiError, apiFetch } from "@/lib/api/client";
 import { cn } from "@/lib/utils";
-import { formLeverage, settingsPayload, type PlanLimits } from "./settings-payload";
+import {
+  effectiveLeverage,
+  formLeverage,
+  PROMPT_MAX,
+  settingsFieldErrors,
+  settingsPayload,
+  type PlanLimits,
+  type RiskLevelInfo,
+} from "./settings-payload";
 
 export interface SettingsFormValues {
   riskLevel: "low" | "medium" | "high";
@@ -20,13 +28,21 @@ export interface SettingsFormValues {
   dailyLossLimit: number | null;
 }
 
-const RISK = [
-  { id: "low", title: "Low", text: "0.5 % of equity at risk per trade, leverage up to 3x offered." },
-  { id: "medium", title: "Medium", text: "1 % of equity at risk per trade, leverage up to 5x offered." },
-  { id: "high", title: "High", text: "2 % of equity at risk per trade, leverage up to 10x offered." },
-] as const;
+const RISK_TITLES = { low: "Low", medium: "Medium", high: "High" } as const;
 
-export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; plan: PlanLimits }) {
+const percent = (fraction: number) =>
+  `${(fraction * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })} %`;
+
+/** `riskLevels` come from the server's sizing and decision limits, so the cards and the hint match what runs. */
+export function SettingsForm({
+  initial,
+  plan,
+  riskLevels,
+}: {
+  initial: SettingsFormValues;
+  plan: PlanLimits;
+  riskLevels: RiskLevelInfo[];
+}) {
   const [values, setValues] = useState(initial);
   const [leverage, setLeverage] = useState(String(formLeverage(initial.maxLeverage, plan)));
   const [confidence, setConfidence] = useState(String(Math.round(initial.minConfidence * 100)));
@@ -37,11 +53,15 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const prompt = values.customPrompt ?? "";
+  const level = riskLevels.find((r) => r.id === values.riskLevel) ?? riskLevels[0]!;
+  const ordersUse = effectiveLeverage(Number(leverage), level, plan);
 
   function save() {
     setErrors({});
     setFormError(null);
     const fields = { riskLevel: values.riskLevel, leverage, confidence, lossLimit, prompt };
+    const invalid = settingsFieldErrors(fields, plan);
+    if (Object.keys(invalid).length > 0) return setErrors(invalid);
     const body = settingsPayload(fields, initial.maxLeverage, plan);
     startTransition(async () => {
       try {
@@ -67,6 +87,8 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
       <CardContent>
         <form
           id="settings-form"
+          // The form checks every field itself and shows all problems at once (the browser stops at the first).
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save();
@@ -76,7 +98,7 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
             <Field invalid={!!errors.riskLevel}>
               <FieldLabel>Risk level</FieldLabel>
               <div role="radiogroup" aria-label="Risk level" className="grid gap-3 sm:grid-cols-3">
-                {RISK.map((r) => (
+                {riskLevels.map((r) => (
                   <button
                     type="button"
                     role="radio"
@@ -90,8 +112,11 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
                         : "border-border",
                     )}
                   >
-                    <span className="text-sm font-medium">{r.title}</span>
-                    <span className="text-muted-foreground mt-1 block text-xs leading-snug">{r.text}</span>
+                    <span className="text-sm font-medium">{RISK_TITLES[r.id]}</span>
+                    <span className="text-muted-foreground mt-1 block text-xs leading-snug">
+                      {percent(r.riskFraction)} of equity at risk per trade; decisions propose up to{" "}
+                      {r.leverageCap}x.
+                    </span>
                   </button>
                 ))}
               </div>
@@ -113,8 +138,10 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
                   aria-invalid={!!errors.maxLeverage}
                   aria-describedby="maxLeverage-hint maxLeverage-error"
                 />
-                <FieldDescription id="maxLeverage-hint">
-                  1–{plan.maxLeverage}x on the {plan.name} plan.
+                <FieldDescription id="maxLeverage-hint" data-testid="leverage-hint">
+                  Orders use at most <span className="text-foreground font-medium">{ordersUse}x</span>: the
+                  lowest of this cap, the {RISK_TITLES[level.id].toLowerCase()} level&apos;s{" "}
+                  {level.leverageCap}x and the {plan.name} plan&apos;s {plan.maxLeverage}x.
                   {initial.maxLeverage > plan.maxLeverage &&
                     ` Your saved ${initial.maxLeverage}x is kept for when you upgrade.`}
                 </FieldDescription>
@@ -163,12 +190,14 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
               <div className="flex items-center justify-between">
                 <FieldLabel htmlFor="customPrompt">Custom strategy prompt</FieldLabel>
                 <span
+                  id="customPrompt-count"
+                  data-testid="prompt-count"
                   className={cn(
                     "text-xs tabular-nums",
-                    prompt.length > 2000 ? "text-destructive" : "text-muted-foreground",
+                    prompt.length > PROMPT_MAX ? "text-destructive font-medium" : "text-muted-foreground",
                   )}
                 >
-                  {prompt.length}/2000
+                  {prompt.length.toLocaleString("en-US")} / {PROMPT_MAX.toLocaleString("en-US")} characters
                 </span>
               </div>
               <Textarea
@@ -184,9 +213,9 @@ export function SettingsForm({ initial, plan }: { initial: SettingsFormValues; p
                 value={prompt}
                 onChange={(e) => setValues({ ...values, customPrompt: e.target.value })}
                 aria-invalid={!!errors.customPrompt}
-                aria-describedby="customPrompt-error"
+                aria-describedby="customPrompt-count customPrompt-hint customPrompt-error"
               />
-              <FieldDescription>
+              <FieldDescription id="customPrompt-hint">
                 {!plan.customPrompt && prompt
                   ? `Kept but not used on the ${plan.name} plan: decisions use the default prompt until you upgrade.`
                   : "Users with the same prompt and risk level share one AI decision per tick."}

@@ -97,7 +97,7 @@ export function TradeLog({
     );
   if (isLoading && !data) {
     return (
-      <div className="space-y-2" aria-busy="true" aria-label="Loading trades">
+      <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading trades">
         {Array.from({ length: 4 }, (_, i) => (
           <Skeleton key={i} className="h-9 w-full" />
         ))}

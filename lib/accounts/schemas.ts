@@ -48,9 +48,13 @@ export const connectKeySchema = z
     apiSecret: keyPart("API secret"),
     /** OKX keys only: the passphrase set when the key was made. */
     apiPassphrase: passphrase,
-    testnet: z.boolean({ error: "testnet must be true or false" }).default(false),
+    testnet: z.boolean({ error: "Testnet must be on or off" }).default(false),
     /** The current two-factor code: adding a live key needs one. */
-    code: z.string({ error: "code must be text" }).trim().max(32, "That code is too long").optional(),
+    code: z
+      .string({ error: "Two-factor code must be text" })
+      .trim()
+      .max(32, "Two-factor code is too long")
+      .optional(),
   })
   .superRefine((v, ctx) => {
     const needs = PASSPHRASE_EXCHANGES.includes(v.exchange);
@@ -82,11 +86,15 @@ export const renameSchema = z.object({ label });
 
 /** DELETE /api/exchange-keys/[id]: the current two-factor code (removing a live key needs one). */
 export const removeKeySchema = z.object({
-  code: z.string({ error: "code must be text" }).trim().max(32, "That code is too long").optional(),
+  code: z
+    .string({ error: "Two-factor code must be text" })
+    .trim()
+    .max(32, "Two-factor code is too long")
+    .optional(),
 });
 
 export const selectAccountSchema = z.object({
-  accountId: z.number({ error: "accountId must be a number" }).int().positive(),
+  accountId: z.number({ error: "Account must be an account id (a number)" }).int().positive(),
 });
 
 /** A route `[id]` segment: a positive integer, anything else is a 404 like a missing account. */

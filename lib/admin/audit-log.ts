@@ -7,25 +7,45 @@ import { auditLog, users } from "@/db/schema";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Filters: `userId` matches the actor or the target; `action` is a prefix (`admin.user` matches all user actions). */
+/**
+ * Filters: `userId` matches the actor or the target; `email` matches part of the actor's or the target's email;
+ * `action` is a prefix (`admin.user` matches all user actions).
+ */
 export interface AuditFilter {
   userId?: number;
+  email?: string;
   action?: string;
   page?: number;
 }
+
+/** The "User" box of the filter: a number is a user id, anything else part of an email address. */
+export function parseUserFilter(value: string | undefined): Pick<AuditFilter, "userId" | "email"> {
+  const v = value?.trim().toLowerCase() ?? "";
+  if (!v) return {};
+  if (/^#?\d{1,15}$/.test(v)) return { userId: Number(v.replace("#", "")) };
+  return { email: v.slice(0, 254) };
+}
+
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const actor = alias(users, "actor");
 const target = alias(users, "target");
 
 /** One page of audit entries, newest first, with actor and target emails. */
-export async function listAudit({ userId, action, page = 1 }: AuditFilter) {
+export async function listAudit({ userId, email, action, page = 1 }: AuditFilter) {
   const conds: SQL[] = [];
   if (userId) conds.push(or(eq(auditLog.actorId, userId), eq(auditLog.targetUserId, userId))!);
-  if (action) conds.push(like(auditLog.action, `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (email) {
+    const pattern = `%${escapeLike(email)}%`;
+    conds.push(or(like(actor.email, pattern), like(target.email, pattern))!);
+  }
+  if (action) conds.push(like(auditLog.action, `${escapeLike(action)}%`));
   const where = conds.length ? and(...conds) : undefined;
   const [countRow] = await db
     .select({ n: sql<number>`count(*)` })
     .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .leftJoin(target, eq(target.id, auditLog.targetUserId))
     .where(where);
   const rows = await db
     .select({

@@ -9,6 +9,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A server message fit for a form's summary: the API prefixes validation messages with the field's key for API
+ * clients ("label: Give the account a name"); people read the field messages themselves, which name the label.
+ */
+export function readableMessage(message: string, fields: Record<string, string>): string {
+  const messages = Object.values(fields);
+  if (messages.length === 0 || !Object.keys(fields).some((key) => message.startsWith(`${key}: `))) {
+    return message;
+  }
+  return messages.length === 1
+    ? messages[0]!
+    : `Please fix ${messages.length} fields: ${messages.join("; ")}.`;
+}
+
 /** fetch + JSON; a non-2xx answer throws ApiError with the server's message and field messages. */
 export async function apiFetch<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const res = await fetch(url, {
@@ -20,10 +34,11 @@ export async function apiFetch<T>(url: string, init: { method?: string; body?: u
     error?: { message?: string; fields?: Record<string, string> };
   };
   if (!res.ok) {
+    const fields = json.error?.fields ?? {};
     throw new ApiError(
-      json.error?.message ?? `Request failed (${res.status})`,
+      readableMessage(json.error?.message ?? `Request failed (${res.status})`, fields),
       res.status,
-      json.error?.fields ?? {},
+      fields,
     );
   }
   return json as T;

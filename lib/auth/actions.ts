@@ -25,7 +25,7 @@ import {
 import { DEVICE_COOKIE, deviceToken, isKnownDevice } from "./login-guard";
 import { limitAuthAttempt, rateLimitMessage } from "./rate-limit";
 import { registerUser } from "./register";
-import { loginSchema, safeNextPath, signupSchema } from "./schemas";
+import { homePath, loginSchema, safeNextPath, signupSchema } from "./schemas";
 import { getCurrentUser, revokeSessions } from "./session";
 import { revokeSession } from "./sessions";
 import { verifySecondFactor } from "./totp";
@@ -77,7 +77,8 @@ export async function login(_prev: AuthFormState, formData: FormData): Promise<A
     const error = checked.reason === "limited" ? rateLimitMessage(checked.retryAfter) : GENERIC_LOGIN_ERROR;
     return { error, values: { email } };
   }
-  const next = safeNextPath(text(formData.get("next")));
+  // Without a page to return to, an admin starts in the console and everyone else on the dashboard.
+  const next = safeNextPath(text(formData.get("next")), homePath(checked.user.role));
   if (checked.user.totpEnabledAt) {
     const challenge = await createChallenge(checked.user.id, next);
     const secure = await secureCookies();
@@ -127,7 +128,7 @@ export async function signup(_prev: AuthFormState, formData: FormData): Promise<
     await audit({ actorId: user.id, targetUserId: user.id, action: "user.signup", ip });
   } catch (err) {
     if (err instanceof AppError && err.code === "conflict")
-      return { fieldErrors: { email: err.message }, values };
+      return { fieldErrors: { email: err.message }, values, emailTaken: true };
     throw err;
   }
   await sendVerificationEmail({ id: user.id, email: user.email, name: parsed.data.name ?? null });
@@ -135,11 +136,11 @@ export async function signup(_prev: AuthFormState, formData: FormData): Promise<
   return signInWithTicket(user.id, "/dashboard", user.email);
 }
 
-/** End this session on the server and in the browser, then go to the landing page. */
+/** End this session on the server and in the browser, then go to the landing page (which confirms it). */
 export async function logout(): Promise<void> {
   const user = await getCurrentUser();
   if (user) await revokeSession(user.sessionId);
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: "/?loggedOut=1" });
 }
 
 /** End every session of the current user on every device, then this one. */

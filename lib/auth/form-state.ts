@@ -8,6 +8,8 @@ export interface AuthFormState {
   /** A message for the whole form (wrong credentials, rate limit, server error). */
   error?: string;
   fieldErrors?: Partial<Record<AuthField, string>>;
+  /** Sign-up only: the email already has an account (the form links to the login page). */
+  emailTaken?: boolean;
   /** Values echoed back so the form keeps them after an error (never the password). */
   values?: { email?: string; name?: string };
 }

@@ -43,3 +43,8 @@ export function safeNextPath(next: unknown, fallback = "/dashboard"): string {
   }
   return next;
 }
+
+/** Where a signed-in person starts when no page asked for them: admins in the console, others on the dashboard. */
+export function homePath(role: "user" | "admin" | undefined): string {
+  return role === "admin" ? "/admin" : "/dashboard";
+}

@@ -35,13 +35,17 @@ const time = z
 /** POST /api/backtests body. */
 export const backtestInput = z
   .object({
-    source: z.enum(["bundled", "live"], { error: "source must be bundled or live" }),
-    riskLevel: z.enum(["low", "medium", "high"], { error: "riskLevel must be low, medium or high" }),
+    source: z.enum(["bundled", "live"], { error: "Candles must be bundled or live" }),
+    riskLevel: z.enum(["low", "medium", "high"], { error: "Risk level must be low, medium or high" }),
     from: time.optional(),
     to: time.optional(),
-    strategy: z.enum(["builtin", "llm"], { error: "strategy must be builtin or llm" }).default("builtin"),
+    strategy: z.enum(["builtin", "llm"], { error: "Strategy must be builtin or llm" }).default("builtin"),
     useCustomPrompt: z.boolean().default(false),
-    maxCostUsd: z.number().positive("maxCostUsd must be above 0").max(1000).optional(),
+    maxCostUsd: z
+      .number()
+      .positive("Budget must be more than 0 USD")
+      .max(1000, "Budget must be at most 1,000 USD")
+      .optional(),
   })
   .strict();
 export type BacktestInput = z.infer<typeof backtestInput>;

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { ACCOUNT_SAFE_QUERY_COLUMNS } from "@/lib/accounts/exchange-accounts";
 import { db } from "@/db";
 import { exchangeAccounts, tradingSettings, type TradingSettings } from "@/db/schema";
-import { AppError } from "@/lib/api/errors";
+import { AppError, validationError, zodFieldErrors } from "@/lib/api/errors";
 import { audit } from "@/lib/audit";
 import { assertCanUseAccount } from "@/lib/billing/limits";
+import { CUSTOM_PROMPT_MAX, LEVERAGE_LIMIT } from "./limits";
 import { RISK_LEVELS } from "./risk-level";
 import { DEFAULT_SYMBOL } from "./symbols";
 import type { Plan } from "@/lib/billing/plans";
@@ -23,49 +24,70 @@ export async function getSettings(userId: number, symbol = DEFAULT_SYMBOL): Prom
   return (await db.query.tradingSettings.findFirst({ where }))!;
 }
 
-/** Input of PUT /api/settings: every field optional, unknown fields refused. */
+/** Input of PUT /api/settings: every field optional, unknown fields refused; messages name the form's labels. */
 export const settingsInput = z
   .object({
-    riskLevel: z.enum(RISK_LEVELS, { error: "riskLevel must be low, medium or high" }),
+    riskLevel: z.enum(RISK_LEVELS, { error: "Risk level must be low, medium or high" }),
     maxLeverage: z
-      .number({ error: "maxLeverage must be a number" })
-      .int("maxLeverage must be a whole number")
-      .min(1, "maxLeverage must be at least 1"),
+      .number({ error: "Max leverage must be a number" })
+      .int("Max leverage must be a whole number (e.g. 3x)")
+      .min(1, "Max leverage must be at least 1x")
+      .max(LEVERAGE_LIMIT, `Max leverage must be at most ${LEVERAGE_LIMIT}x`),
+    // Stored as a fraction (0.6); the form shows it in % (60 %).
     minConfidence: z
-      .number({ error: "minConfidence must be a number" })
-      .min(0, "minConfidence must be between 0 and 1")
-      .max(1, "minConfidence must be between 0 and 1"),
+      .number({ error: "Minimum confidence must be a number" })
+      .min(0, "Minimum confidence must be between 0 % and 100 % (0 to 1)")
+      .max(1, "Minimum confidence must be between 0 % and 100 % (0 to 1)"),
     customPrompt: z
-      .string({ error: "customPrompt must be text" })
-      .max(2000, "customPrompt must be at most 2,000 characters")
+      .string({ error: "Custom strategy prompt must be text" })
+      .max(CUSTOM_PROMPT_MAX, "Custom strategy prompt must be at most 2,000 characters")
       .nullable()
       .transform((v) => (v && v.trim() ? v.trim() : null)),
     dailyLossLimit: z
-      .number({ error: "dailyLossLimit must be a number of USDT" })
-      .positive("dailyLossLimit must be more than 0 (or null for no limit)")
-      .max(1e9, "dailyLossLimit is too large")
+      .number({ error: "Daily loss limit must be a number of USDT" })
+      .positive("Daily loss limit must be more than 0 USDT, or empty for no limit")
+      .max(1e9, "Daily loss limit must be at most 1,000,000,000 USDT")
       .nullable(),
   })
   .partial()
   .strict();
 export type SettingsInput = z.infer<typeof settingsInput>;
 
-/** Plan rules for settings: leverage cap and custom prompts, with messages naming the plan. */
+/** Plan rules for settings, as field messages naming the plan (empty when the input fits the plan). */
+export function planFieldErrors(input: Record<string, unknown>, plan: Plan): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const leverage = input.maxLeverage;
+  if (typeof leverage === "number" && leverage > plan.maxLeverage && leverage <= LEVERAGE_LIMIT) {
+    fields.maxLeverage = `Max leverage can be at most ${plan.maxLeverage}x on the ${plan.name} plan (you entered ${leverage}x)`;
+  }
+  if (typeof input.customPrompt === "string" && input.customPrompt.trim() && !plan.customPrompt) {
+    fields.customPrompt = `Custom prompts need the Pro or Elite plan (you are on ${plan.name})`;
+  }
+  return fields;
+}
+
+/** Plan rules for an already validated update: a 400 naming the field and the plan when it does not fit. */
 export function checkSettingsAgainstPlan(input: SettingsInput, plan: Plan): void {
-  if (input.maxLeverage !== undefined && input.maxLeverage > plan.maxLeverage) {
-    throw new AppError(
-      "bad_request",
-      `maxLeverage: ${input.maxLeverage}x is above the ${plan.name} plan's maximum of ${plan.maxLeverage}x`,
-      {
-        fields: { maxLeverage: `The ${plan.name} plan allows up to ${plan.maxLeverage}x` },
-      },
-    );
-  }
-  if (input.customPrompt && !plan.customPrompt) {
-    throw new AppError("bad_request", `customPrompt: custom prompts are not part of the ${plan.name} plan`, {
-      fields: { customPrompt: `Custom prompts need the Pro or Elite plan (you are on ${plan.name})` },
-    });
-  }
+  const fields = planFieldErrors(input, plan);
+  const [first] = Object.entries(fields);
+  if (first) throw new AppError("bad_request", `${first[0]}: ${first[1]}`, { fields });
+}
+
+/**
+ * Validate a settings update against the schema and the plan at once, so every bad field is reported together
+ * (a leverage above the plan is flagged next to a bad confidence, not after it is fixed).
+ */
+export function parseSettingsInput(raw: unknown, plan: Plan): SettingsInput {
+  const parsed = settingsInput.safeParse(raw);
+  const fields = {
+    ...(parsed.success ? {} : zodFieldErrors(parsed.error)),
+    ...(raw && typeof raw === "object" ? planFieldErrors(raw as Record<string, unknown>, plan) : {}),
+  };
+  const entries = Object.entries(fields);
+  if (parsed.success && entries.length === 0) return parsed.data;
+  if (entries.length === 0) throw validationError(parsed.error!);
+  const message = entries.map(([key, msg]) => (key === "body" ? msg : `${key}: ${msg}`)).join("; ");
+  throw new AppError("bad_request", message, { fields });
 }
 
 /** Apply a validated update and audit it; returns the new row. */

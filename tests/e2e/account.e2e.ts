@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function logOut(page: Page) {
-  await page.click('[aria-label="Account menu"]');
+  await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Log out", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/");
 }

@@ -38,7 +38,8 @@ async function adminContext(
     const page = await ctx.newPage();
     await page.goto("/login");
     await submitLogin(page, email, PASSWORD);
-    await page.waitForURL("**/dashboard");
+    // An admin starts in the console, which first asks for two-factor authentication.
+    await page.waitForURL("**/dashboard/security?required=admin");
     // The console needs two-factor authentication: an admin without it is sent to set it up first.
     await page.goto("/admin");
     await page.waitForURL("**/dashboard/security?required=admin");

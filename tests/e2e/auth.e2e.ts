@@ -30,9 +30,12 @@ describe("accounts in the browser", () => {
     expect(row?.status).toBe("active");
     await screenshot(page, "dashboard-new-user");
 
-    await page.click('[aria-label="Account menu"]');
-    await page.click("text=Log out");
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("menuitem", { name: "Log out" }).click();
     await page.waitForURL((url) => url.pathname === "/");
+    // The landing page confirms it, and the address loses its marker.
+    await page.getByText("You are logged out.").waitFor();
+    await page.waitForURL((url) => url.search === "");
     await page.goto("/dashboard");
     await page.waitForURL("**/login?next=%2Fdashboard");
     await ctx.close();
@@ -50,7 +53,23 @@ describe("accounts in the browser", () => {
     const alert = page.locator('[role="alert"]').filter({ hasText: "Invalid email or password." });
     await alert.waitFor();
     expect(new URL(page.url()).pathname).toBe("/login");
+    // What was typed stays, so a typo can be fixed rather than retyped.
+    expect(await page.inputValue('input[name="password"]')).toBe("definitely-wrong-pw");
+    expect(await page.inputValue('input[name="email"]')).toBe(email);
+    await page.getByRole("link", { name: "Forgot password?" }).waitFor();
     await screenshot(page, "login-wrong-password");
+
+    // Signing up again with the same address offers the login page as a real link.
+    await page.goto("/signup");
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', "longenough-pw-2");
+    await page.click('button[type="submit"]:has-text("Create account")');
+    await page.getByRole("link", { name: "Log in instead." }).waitFor();
+    expect(await page.inputValue('input[name="password"]')).toBe("longenough-pw-2");
+    expect(await page.getByRole("link", { name: "terms of service" }).getAttribute("href")).toBe("/terms");
+    await screenshot(page, "signup-email-taken");
+    await page.getByRole("link", { name: "Log in instead." }).click();
+    await page.waitForURL("**/login");
 
     await page.goto("/login");
     await submitLogin(page, uniqueEmail("e2e-nobody"), "definitely-wrong-pw");

@@ -146,12 +146,13 @@ describe.skipIf(!inject("stripeURL"))("billing states", () => {
     const saved = async () =>
       (await db.select().from(tradingSettings).where(eq(tradingSettings.userId, id)))[0];
     expect(await saved()).toMatchObject({ riskLevel: "high", maxLeverage: 8, customPrompt: prompt });
-    // Above the cap the field itself refuses (the browser's range check names the maximum).
+    // Above the cap the field itself refuses, naming the plan's maximum.
     await page.fill("#maxLeverage", "9");
     await page.click('button:has-text("Save settings")');
     expect(await page.$eval("#maxLeverage", (el) => (el as HTMLInputElement).validity.rangeOverflow)).toBe(
       true,
     );
+    await page.getByText("Max leverage can be at most 3x on the Free plan (you entered 9x)").waitFor();
     await page.fill("#maxLeverage", "2");
     await page.click('button:has-text("Save settings")');
     await expect.poll(saved).toMatchObject({ maxLeverage: 2, customPrompt: prompt });

@@ -242,7 +242,8 @@ async function adminState() {
   const page = await ctx.newPage();
   await page.goto("/login");
   await submitLogin(page, email, "longenough-pw-1");
-  await page.waitForURL("**/dashboard");
+  // An admin starts in the console, which first asks for two-factor authentication.
+  await page.waitForURL("**/dashboard/security?required=admin");
   await page.goto("/admin");
   await page.waitForURL("**/dashboard/security?required=admin");
   await enrolTwoFactor(page, email);

@@ -39,8 +39,16 @@ describe("market chart", () => {
     expect(step % 60_000).toBe(0);
     expect(step).toBeGreaterThanOrEqual(60_000);
 
-    await page.getByRole("tab", { name: "15m" }).click();
+    const fifteen = page.getByRole("group", { name: "Candle interval" }).getByRole("button", { name: "15m" });
+    await fifteen.click();
+    expect(await fifteen.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(async () => (await lastTime(page)) % 900_000, { timeout: 15_000 }).toBe(0);
+    // One badge says where the candles come from; the % change says over what period.
+    const badges = await page.getByTestId("feed-badge").allTextContents();
+    expect(badges).toHaveLength(1);
+    expect(badges[0]).toMatch(/^Live( replay)?$/);
+    expect(await page.getByText("Replay", { exact: true }).count()).toBe(0);
+    expect(await page.getByTestId("price-change").textContent()).toMatch(/%\s*over \d+ (min|h|days)$/);
     await ctx.close();
   }, 120_000);
 

@@ -5,7 +5,7 @@ import { Queue, QueueEvents, Worker } from "bullmq";
 import { and, desc, eq } from "drizzle-orm";
 import { closeDb, db } from "@/db";
 import { auditLog, tradingSettings, users } from "@/db/schema";
-import { listAudit } from "@/lib/admin/audit-log";
+import { listAudit, parseUserFilter } from "@/lib/admin/audit-log";
 import { failedJobs, queueCounts, retryFailedJob } from "@/lib/admin/queues";
 import { closeQueues } from "@/lib/queue/queues";
 import { readSettingsView, settingsPatchSchema, updateSettings } from "@/lib/admin/system-settings";
@@ -220,5 +220,20 @@ describe("audit log", () => {
       .from(auditLog)
       .where(and(eq(auditLog.actorId, id)));
     expect(none).toHaveLength(0);
+  });
+
+  it("filters by an email (whole or in part) or an id typed into one box", async () => {
+    const a = await admin();
+    const email = uniqueEmail("aud-mail");
+    const { id } = await registerUser({ email, password: "longenough1" });
+    await suspendUser(a, id);
+    const byEmail = await listAudit(parseUserFilter(` ${email.toUpperCase()} `));
+    expect(byEmail.rows.map((r) => [r.action, r.targetEmail])).toEqual([["admin.user.suspend", email]]);
+    const byPart = await listAudit({ ...parseUserFilter(email.split("@")[0]), action: "admin.user" });
+    expect(byPart.rows.map((r) => r.targetUserId)).toEqual([id]);
+    expect(parseUserFilter(String(id))).toEqual({ userId: id });
+    expect(parseUserFilter(`#${id}`)).toEqual({ userId: id });
+    expect(parseUserFilter("  ")).toEqual({});
+    expect((await listAudit(parseUserFilter("nobody-at-all-%_@x"))).total).toBe(0);
   });
 });

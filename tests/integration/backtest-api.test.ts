@@ -83,11 +83,11 @@ describe("POST /api/backtests", () => {
   });
 
   it.each([
-    ["an unknown source", { source: "csv", riskLevel: "low" }, /source must be bundled or live/],
+    ["an unknown source", { source: "csv", riskLevel: "low" }, /Candles must be bundled or live/],
     [
       "an unknown risk level",
       { source: "bundled", riskLevel: "max" },
-      /riskLevel must be low, medium or high/,
+      /Risk level must be low, medium or high/,
     ],
     ["an unknown field", { source: "bundled", riskLevel: "low", leverage: 50 }, /leverage|Unrecognized/i],
     [

@@ -266,7 +266,7 @@ describe("plan limits after billing changes", () => {
       "Your Pro subscription has ended, so you are on the Free plan: no new live trades are opened. Open positions stay protected.",
     );
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 8 }, access.plan)).toThrow(
-      "maxLeverage: 8x is above the Free plan's maximum of 3x",
+      "maxLeverage: Max leverage can be at most 3x on the Free plan (you entered 8x)",
     );
     expect((await pausedReason(user.id))?.reason).toMatch(/has ended/);
   });

@@ -84,7 +84,34 @@ describe("PUT /api/settings", () => {
     await signInAs(u!);
     const res = await putSettings(jsonRequest("/api/settings", "PUT", { maxLeverage: 15 }), undefined);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toBe("maxLeverage: 15x is above the Pro plan's maximum of 10x");
+    expect((await res.json()).error.message).toBe(
+      "maxLeverage: Max leverage can be at most 10x on the Pro plan (you entered 15x)",
+    );
+  });
+
+  it("reports every bad field at once, each message naming the field's label and unit", async () => {
+    const [u] = await createTraders(1, { plan: "pro" });
+    await signInAs(u!);
+    const before = await settingsOf(u!);
+    const body = { maxLeverage: 500, minConfidence: 1.5, dailyLossLimit: 0 };
+    const res = await putSettings(jsonRequest("/api/settings", "PUT", body), undefined);
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.fields).toEqual({
+      maxLeverage: "Max leverage must be at most 125x",
+      minConfidence: "Minimum confidence must be between 0 % and 100 % (0 to 1)",
+      dailyLossLimit: "Daily loss limit must be more than 0 USDT, or empty for no limit",
+    });
+    // A leverage above the plan is flagged together with the other errors, not after they are fixed.
+    const plan = await putSettings(
+      jsonRequest("/api/settings", "PUT", { maxLeverage: 15, minConfidence: -1 }),
+      undefined,
+    );
+    expect((await plan.json()).error.fields).toEqual({
+      maxLeverage: "Max leverage can be at most 10x on the Pro plan (you entered 15x)",
+      minConfidence: "Minimum confidence must be between 0 % and 100 % (0 to 1)",
+    });
+    expect(await settingsOf(u!)).toEqual(before);
   });
 
   it("signed out → 401", async () => {

@@ -8,12 +8,14 @@ describe("plan limits", () => {
   it("refuses a max leverage above the plan's maximum with a 400 naming the field and the plan", () => {
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 10 }, PLANS.pro)).not.toThrow();
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 15 }, PLANS.pro)).toThrow(
-      "maxLeverage: 15x is above the Pro plan's maximum of 10x",
+      "maxLeverage: Max leverage can be at most 10x on the Pro plan (you entered 15x)",
     );
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 4 }, PLANS.free)).toThrow(
       expect.objectContaining({
         status: 400,
-        extra: { fields: { maxLeverage: "The Free plan allows up to 3x" } },
+        extra: {
+          fields: { maxLeverage: "Max leverage can be at most 3x on the Free plan (you entered 4x)" },
+        },
       }),
     );
     expect(() => checkSettingsAgainstPlan({ maxLeverage: 20 }, PLANS.elite)).not.toThrow();
@@ -21,7 +23,7 @@ describe("plan limits", () => {
 
   it("allows a custom prompt on Pro and Elite only", () => {
     expect(() => checkSettingsAgainstPlan({ customPrompt: "be bold" }, PLANS.free)).toThrow(
-      "customPrompt: custom prompts are not part of the Free plan",
+      "customPrompt: Custom prompts need the Pro or Elite plan (you are on Free)",
     );
     expect(() => checkSettingsAgainstPlan({ customPrompt: "be bold" }, PLANS.pro)).not.toThrow();
     // Clearing the prompt is always allowed.

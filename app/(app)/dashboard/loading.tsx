@@ -3,7 +3,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 export default function DashboardLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading the dashboard" className="space-y-4 sm:space-y-6">
+    <div role="status" aria-busy="true" aria-label="Loading the dashboard" className="space-y-4 sm:space-y-6">
       <div className="space-y-2 pb-2">
         <Skeleton className="h-7 w-40" />
         <Skeleton className="h-4 w-80 max-w-full" />

@@ -1,7 +1,7 @@
 "use client";
 // The log-in form: posts to the `login` server action and shows its errors in place.
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { CircleAlertIcon } from "lucide-react";
 
 import { Alert, AlertTitle } from "@/components/ui/alert";
@@ -17,6 +17,7 @@ const initialState: AuthFormState = {};
 /** Email + password; `next` rides along as a hidden field for the redirect after success. */
 export function LoginForm({ next }: { next?: string }) {
   const [state, formAction, pending] = useActionState(login, initialState);
+  const [password, setPassword] = useState("");
   const errors = state.fieldErrors ?? {};
 
   return (
@@ -60,6 +61,9 @@ export function LoginForm({ next }: { next?: string }) {
             type="password"
             autoComplete="current-password"
             required
+            // Controlled, so a server-side error does not clear what was typed.
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
             aria-invalid={!!errors.password || undefined}
             aria-describedby={errors.password ? "password-error" : undefined}
           />

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { safeNextPath } from "@/lib/auth/schemas";
+import { homePath, safeNextPath } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
@@ -19,7 +19,8 @@ export default async function LoginPage({
   // Only same-site paths: "/x" yes, "//evil.example" or "/\\evil.example" no.
   const next = safeNextPath((await searchParams).next, "") || undefined;
   // Someone whose session is still valid goes straight on.
-  if (await getCurrentUser()) redirect(next ?? "/dashboard");
+  const user = await getCurrentUser();
+  if (user) redirect(next ?? homePath(user.role));
 
   return (
     <Card className="gap-6 shadow-lg shadow-black/5 dark:shadow-black/30">

@@ -1,6 +1,7 @@
 "use client";
 // The sign-up form: posts to the `signup` server action and shows its errors in place.
-import { useActionState } from "react";
+import Link from "next/link";
+import { useActionState, useState } from "react";
 import { CircleAlertIcon } from "lucide-react";
 
 import { Alert, AlertTitle } from "@/components/ui/alert";
@@ -17,6 +18,7 @@ const initialState: AuthFormState = {};
 /** Name (optional), email and password; the chosen plan rides along as a hidden `plan` field. */
 export function SignupForm({ plan }: { plan?: PlanId }) {
   const [state, formAction, pending] = useActionState(signup, initialState);
+  const [password, setPassword] = useState("");
   const errors = state.fieldErrors ?? {};
   const passwordDescribedBy = ["password-hint", errors.password && "password-error"]
     .filter(Boolean)
@@ -62,7 +64,18 @@ export function SignupForm({ plan }: { plan?: PlanId }) {
             aria-invalid={!!errors.email || undefined}
             aria-describedby={errors.email ? "email-error" : undefined}
           />
-          <FieldError id="email-error">{errors.email}</FieldError>
+          <FieldError id="email-error">
+            {state.emailTaken ? (
+              <>
+                An account with this email already exists.{" "}
+                <Link href="/login" className="font-medium underline underline-offset-4">
+                  Log in instead.
+                </Link>
+              </>
+            ) : (
+              errors.email
+            )}
+          </FieldError>
         </Field>
         <Field invalid={!!errors.password}>
           <FieldLabel htmlFor="password">Password</FieldLabel>
@@ -73,6 +86,9 @@ export function SignupForm({ plan }: { plan?: PlanId }) {
             autoComplete="new-password"
             required
             minLength={10}
+            // Controlled, so a server-side error does not clear what was typed.
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
             aria-invalid={!!errors.password || undefined}
             aria-describedby={passwordDescribedBy}
           />
@@ -91,7 +107,16 @@ export function SignupForm({ plan }: { plan?: PlanId }) {
         )}
       </Button>
       <p className="text-muted-foreground text-center text-xs leading-relaxed">
-        Trading involves risk of loss. Tickpilot is software, not financial advice.
+        Trading involves risk of loss. Tickpilot is software, not financial advice. By creating an account you
+        accept the{" "}
+        <Link href="/terms" className="text-foreground underline underline-offset-4">
+          terms of service
+        </Link>{" "}
+        and the{" "}
+        <Link href="/privacy" className="text-foreground underline underline-offset-4">
+          privacy policy
+        </Link>
+        .
       </p>
     </form>
   );

@@ -1,4 +1,4 @@
-// GET /admin/audit?userId=&action=&page= — who did what, when, to whom; filter by user and action.
+// GET /admin/audit?user=&action=&page= — who did what, when, to whom; filter by user (id or email) and action.
 import type { Metadata } from "next";
 import { z } from "zod";
 
@@ -6,13 +6,15 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { Pager } from "@/components/admin/pager";
 import { PageHeader } from "@/components/page-header";
-import { AUDIT_PAGE_SIZE, auditActions, listAudit } from "@/lib/admin/audit-log";
+import { AUDIT_PAGE_SIZE, auditActions, listAudit, parseUserFilter } from "@/lib/admin/audit-log";
 import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin · Audit log" };
 
 const params = z.object({
-  userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+  // An id or (part of) an email; `userId` is the older name of the same box.
+  user: z.string().max(254).optional().catch(undefined),
+  userId: z.string().max(20).optional().catch(undefined),
   action: z
     .string()
     .regex(/^[a-z0-9._-]{1,64}$/)
@@ -27,7 +29,9 @@ export default async function AdminAuditPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   await requireAdminPage();
-  const filter = params.parse(await searchParams);
+  const input = params.parse(await searchParams);
+  const user = input.user ?? input.userId;
+  const filter = { ...parseUserFilter(user), action: input.action, page: input.page };
   const [{ rows, total }, actions] = await Promise.all([listAudit(filter), auditActions()]);
   return (
     <>
@@ -35,11 +39,11 @@ export default async function AdminAuditPage({
         title="Audit log"
         description="Admin actions, key changes and trading toggles, newest first."
       />
-      <AuditFilters userId={filter.userId} action={filter.action} actions={actions} />
+      <AuditFilters user={user} action={filter.action} actions={actions} />
       <AuditTable rows={rows} />
       <Pager
         basePath="/admin/audit"
-        params={{ userId: filter.userId?.toString(), action: filter.action }}
+        params={{ user, action: filter.action }}
         page={filter.page}
         pageSize={AUDIT_PAGE_SIZE}
         total={total}

@@ -38,7 +38,9 @@ export function BacktestResult(props: {
 }) {
   const { run } = props;
   if (props.loading)
-    return <Skeleton className="h-[32rem] w-full rounded-xl" aria-label="Loading the backtest" />;
+    return (
+      <Skeleton className="h-[32rem] w-full rounded-xl" role="status" aria-label="Loading the backtest" />
+    );
   if (!run)
     return (
       <EmptyState

@@ -5,6 +5,9 @@ import { PageHeader } from "@/components/page-header";
 import { SettingsForm } from "@/components/trading/settings-form";
 import { requireUser } from "@/lib/auth/session";
 import { effectivePlan } from "@/lib/billing/effective-plan";
+import { RISK_LEVERAGE_CAP } from "@/lib/decision/decide-group";
+import { RISK_FRACTION } from "@/lib/execution/sizing";
+import { RISK_LEVELS } from "@/lib/trading/risk-level";
 import { getSettings } from "@/lib/trading/settings";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -32,6 +35,11 @@ export default async function SettingsPage() {
             dailyLossLimit: settings.dailyLossLimit,
           }}
           plan={{ name: plan.name, maxLeverage: plan.maxLeverage, customPrompt: plan.customPrompt }}
+          riskLevels={RISK_LEVELS.map((id) => ({
+            id,
+            riskFraction: RISK_FRACTION[id],
+            leverageCap: RISK_LEVERAGE_CAP[id],
+          }))}
         />
       </div>
     </>
