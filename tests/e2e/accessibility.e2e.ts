@@ -153,6 +153,8 @@ describe("accessibility (axe-core, light and dark, desktop and phone)", () => {
       "/dashboard/exchange-keys",
       "/dashboard/security",
       "/dashboard/backtest",
+      "/dashboard/signals",
+      "/dashboard/notifications",
       "/billing",
     ]);
   });
