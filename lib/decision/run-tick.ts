@@ -22,6 +22,7 @@ import type { DecisionGroup } from "./groups";
 import { marketView, MIN_DECISION_CANDLES } from "./market-view";
 import { costOf, priceFor } from "./prices";
 import { providerConfig, tickIntervalMs } from "./provider-config";
+import { recordRecipients } from "./recipients";
 import { openaiDecision } from "./providers/openai";
 import { notAsked } from "./providers/types";
 import { existingDecision, saveDecision } from "./save-decision";
@@ -192,6 +193,8 @@ export async function runTick(
       if (lag >= 0) lags.push(lag);
     }
     decisions += 1;
+    // Before the fan-out: once orders exist, the history must already show the decision they came from.
+    await recordRecipients(decision, group.userIds, settings.killSwitch);
     // (read the count after the await: `enqueued += await …` would add to a stale value across lanes)
     const offered = settings.killSwitch ? 0 : await fanOut(decision, group.userIds);
     enqueued += offered;

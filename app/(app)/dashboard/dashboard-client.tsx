@@ -81,7 +81,11 @@ export function DashboardClient(props: Props) {
   );
 
   const livePrice = useDashboardStream(symbol, {
-    onDecision: () => void refetchDecisions(),
+    // A decision may be a hold: the trade log shows those too.
+    onDecision: () => {
+      void refetchDecisions();
+      setTradesVersion((v) => v + 1);
+    },
     onOrder: refreshLedger,
     onSync: refreshLedger,
   });
@@ -130,7 +134,7 @@ export function DashboardClient(props: Props) {
         <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">
           <CardHeader>
             <CardTitle>Recent trades</CardTitle>
-            <CardDescription>What each decision did for you: placed, or skipped and why.</CardDescription>
+            <CardDescription>What each decision did for you: placed, held, or skipped and why.</CardDescription>
             <CardAction>
               <Button asChild variant="ghost" size="sm">
                 <Link href="/dashboard/trades">
