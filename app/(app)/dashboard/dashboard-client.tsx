@@ -14,6 +14,7 @@ import { PerformancePanel } from "@/components/performance/performance-panel";
 import { AutoTradeToggle, type TradingState } from "@/components/trading/auto-trade-toggle";
 import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
 import { decisionMarker, toDecisionItem, type DecisionItem } from "@/components/trading/decision-item";
+import { usePlatformKillSwitch } from "@/components/system/use-platform-kill-switch";
 import { PortfolioStats } from "@/components/trading/portfolio-stats";
 import { PositionCard } from "@/components/trading/position-card";
 import { TradeLog } from "@/components/trading/trade-log";
@@ -34,6 +35,8 @@ interface Props {
   /** The user's own kill switch ("Stop and flatten"). */
   killSwitch: boolean;
   pausedReason: string | null;
+  /** The platform-wide kill switch at render (followed live afterwards). */
+  platformKillSwitch: boolean;
   /** Set while billing pauses new live trades on the selected account. */
   billingPause?: BillingPauseView | null;
   /** Notices rendered by the server (plan, pause, kill switch). */
@@ -66,6 +69,7 @@ export function DashboardClient(props: Props) {
     autoTrade: props.autoTrade,
     killSwitch: props.killSwitch,
   });
+  const platformKill = usePlatformKillSwitch(props.platformKillSwitch);
   const router = useRouter();
   const refreshLedger = useCallback(() => {
     setTradesVersion((v) => v + 1);
@@ -108,6 +112,7 @@ export function DashboardClient(props: Props) {
         killSwitch={trading.killSwitch}
         pausedReason={props.pausedReason}
         livePaused={Boolean(props.billingPause)}
+        platformKill={platformKill}
       />
       <div className="grid items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
@@ -122,6 +127,7 @@ export function DashboardClient(props: Props) {
             position={current.position}
             billingPause={props.billingPause}
             onActionSettled={refreshLedger}
+            platformKill={platformKill}
           />
           <DecisionCard decisions={decisions} schedule={schedule ?? props.schedule} />
           <PositionCard
@@ -134,7 +140,9 @@ export function DashboardClient(props: Props) {
         <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">
           <CardHeader>
             <CardTitle>Recent trades</CardTitle>
-            <CardDescription>What each decision did for you: placed, held, or skipped and why.</CardDescription>
+            <CardDescription>
+              What each decision did for you: placed, held, or skipped and why.
+            </CardDescription>
             <CardAction>
               <Button asChild variant="ghost" size="sm">
                 <Link href="/dashboard/trades">

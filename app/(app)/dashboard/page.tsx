@@ -17,6 +17,7 @@ import { env } from "@/lib/env";
 import { decisionSchedule } from "@/lib/trading/decision-schedule";
 import { getPortfolio } from "@/lib/trading/portfolio";
 import { getSettings } from "@/lib/trading/settings";
+import { getSystemSetting } from "@/lib/system/settings";
 import { formatDateTime } from "@/lib/utils";
 import { DashboardClient } from "./dashboard-client";
 
@@ -26,11 +27,12 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const settings = await getSettings(user.id);
-  const [portfolio, decisions, schedule, access] = await Promise.all([
+  const [portfolio, decisions, schedule, access, platformKillSwitch] = await Promise.all([
     getPortfolio(user.id, settings.symbol),
     decisionsForUser(user.id, settings.symbol, 100),
     decisionSchedule(),
     planFor(user),
+    getSystemSetting("killSwitch"),
   ]);
   const live = portfolio.account !== null && portfolio.account.exchange !== "paper";
   const billingPause: BillingPauseView | null =
@@ -104,6 +106,7 @@ export default async function DashboardPage() {
         autoTrade={settings.autoTrade}
         killSwitch={settings.killSwitch}
         pausedReason={pausedReason}
+        platformKillSwitch={platformKillSwitch}
         billingPause={billingPause}
         notices={notices}
       />
