@@ -46,6 +46,10 @@ export const tradingSettings = mysqlTable(
     /** Why auto-trading was switched off by the system (daily loss limit, plan change), shown as a notice. */
     pausedReason: varchar("paused_reason", { length: 255 }),
     pausedAt: datetime("paused_at", { mode: "date", fsp: 3 }),
+    /** When the user last saved these settings (the first-run checklist's "set your risk" step). */
+    settingsSavedAt: datetime("settings_saved_at", { mode: "date", fsp: 3 }),
+    /** When the first-run checklist was completed or dismissed: it is not shown again. */
+    checklistDoneAt: datetime("checklist_done_at", { mode: "date", fsp: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

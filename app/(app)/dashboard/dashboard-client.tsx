@@ -13,6 +13,7 @@ import { MarketChartCard } from "@/components/market/market-chart-card";
 import { PerformancePanel } from "@/components/performance/performance-panel";
 import { AutoTradeToggle, type TradingState } from "@/components/trading/auto-trade-toggle";
 import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
+import { FirstRunChecklist, type ChecklistView } from "@/components/trading/first-run-checklist";
 import { decisionMarker, toDecisionItem, type DecisionItem } from "@/components/trading/decision-item";
 import { usePlatformKillSwitch } from "@/components/system/use-platform-kill-switch";
 import { PortfolioStats } from "@/components/trading/portfolio-stats";
@@ -37,6 +38,8 @@ interface Props {
   pausedReason: string | null;
   /** The platform-wide kill switch at render (followed live afterwards). */
   platformKillSwitch: boolean;
+  /** The first-run checklist, null once done or hidden. */
+  checklist: ChecklistView | null;
   /** Set while billing pauses new live trades on the selected account. */
   billingPause?: BillingPauseView | null;
   /** Notices rendered by the server (plan, pause, kill switch). */
@@ -89,6 +92,8 @@ export function DashboardClient(props: Props) {
     onDecision: () => {
       void refetchDecisions();
       setTradesVersion((v) => v + 1);
+      // The checklist's last step is the first decision for this user: the server decides when it is done.
+      if (props.checklist && trading.autoTrade) router.refresh();
     },
     onOrder: refreshLedger,
     onSync: refreshLedger,
@@ -105,6 +110,13 @@ export function DashboardClient(props: Props) {
   return (
     <div className="space-y-4 sm:space-y-6">
       {props.notices}
+      {props.checklist && (
+        <FirstRunChecklist
+          view={props.checklist}
+          autoTrade={trading.autoTrade}
+          schedule={schedule ?? props.schedule}
+        />
+      )}
       <PortfolioStats
         portfolio={current}
         price={price}

@@ -14,6 +14,7 @@ import { planFor } from "@/lib/billing/limits";
 import { isBillingNotice } from "@/lib/billing/status";
 import { decisionView, decisionsForUser } from "@/lib/decision/queries";
 import { env } from "@/lib/env";
+import { firstRunChecklist } from "@/lib/trading/checklist";
 import { decisionSchedule } from "@/lib/trading/decision-schedule";
 import { getPortfolio } from "@/lib/trading/portfolio";
 import { getSettings } from "@/lib/trading/settings";
@@ -34,6 +35,10 @@ export default async function DashboardPage() {
     planFor(user),
     getSystemSetting("killSwitch"),
   ]);
+  const checklist = await firstRunChecklist(
+    settings,
+    portfolio.account && { label: portfolio.account.label, exchange: portfolio.account.exchange },
+  );
   const live = portfolio.account !== null && portfolio.account.exchange !== "paper";
   const billingPause: BillingPauseView | null =
     live && access.reason
@@ -107,6 +112,7 @@ export default async function DashboardPage() {
         killSwitch={settings.killSwitch}
         pausedReason={pausedReason}
         platformKillSwitch={platformKillSwitch}
+        checklist={checklist}
         billingPause={billingPause}
         notices={notices}
       />

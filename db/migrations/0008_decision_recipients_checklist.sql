@@ -7,6 +7,8 @@ CREATE TABLE `decision_recipients` (
 	CONSTRAINT `decision_recipients_pk` PRIMARY KEY(`user_id`,`decision_id`)
 );
 --> statement-breakpoint
+ALTER TABLE `trading_settings` ADD `settings_saved_at` datetime(3);--> statement-breakpoint
+ALTER TABLE `trading_settings` ADD `checklist_done_at` datetime(3);--> statement-breakpoint
 ALTER TABLE `decision_recipients` ADD CONSTRAINT `decision_recipients_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `decision_recipients` ADD CONSTRAINT `decision_recipients_decision_id_decisions_id_fk` FOREIGN KEY (`decision_id`) REFERENCES `decisions`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `decision_recipients_user_symbol_tick_idx` ON `decision_recipients` (`user_id`,`symbol`,`tick_time`);--> statement-breakpoint
