@@ -93,7 +93,7 @@ export function SymbolsTable({ symbols, lag }: { symbols: SymbolStatus[]; lag: D
             <TableHead>Symbol</TableHead>
             <TableHead>State</TableHead>
             <TableHead>Last decision</TableHead>
-            <TableHead>Provider / model</TableHead>
+            <TableHead>Decided by</TableHead>
             <TableHead className="text-right">Latency</TableHead>
             <TableHead className="text-right">Tokens today</TableHead>
             <TableHead className="text-right">Cost today</TableHead>
