@@ -1,6 +1,7 @@
 // Without STRIPE_SECRET_KEY the install is self-hosted: every feature on, billing endpoints refuse politely.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db";
+import { getUserDetail, searchUsers } from "@/lib/admin/users";
 import { createCheckoutSession, createPortalSession } from "@/lib/billing/checkout";
 import { assertCanUseAccount, planFor } from "@/lib/billing/limits";
 import { getBillingOverview } from "@/lib/billing/overview";
@@ -31,6 +32,14 @@ describe("billing off", () => {
       plan: "elite",
       purchasable: [],
     });
+  });
+
+  it("the admin console shows the plan whose limits apply, as the user's own menu does", async () => {
+    const user = await makeTrader({ plan: "free" });
+    const row = await getUserDetail(user.id);
+    const { rows } = await searchUsers(row.user.email);
+    expect(rows.map((r) => r.plan)).toEqual(["elite"]);
+    expect(row.user.plan).toBe("elite");
   });
 
   it("refuses checkout, portal and webhooks with clear messages", async () => {
