@@ -3,7 +3,7 @@
 // global kill switch reaching an open dashboard live. Screenshots in light and dark, desktop and phone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { closeDb, db } from "@/db";
 import { decisions, users } from "@/db/schema";
 import { updateSettings } from "@/lib/admin/system-settings";
@@ -33,6 +33,26 @@ const VIEWS = [
   ["light", true],
   ["dark", true],
 ] as const;
+
+/** Open `path` as the same user in every view (light/dark × desktop/phone) and run `fn` on each page. */
+async function inEveryView(
+  ctx: BrowserContext,
+  path: string,
+  fn: (page: Page, name: string) => Promise<void>,
+  keepOpen = false,
+): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const [scheme, mobile] of VIEWS) {
+    const c = await newContext(browser, { colorScheme: scheme, mobile });
+    await c.addCookies(await ctx.cookies());
+    const p = await c.newPage();
+    await p.goto(path);
+    await fn(p, `${mobile ? "mobile" : "desktop"}-${scheme}`);
+    if (keepOpen) pages.push(p);
+    else await c.close();
+  }
+  return pages;
+}
 
 const userId = async (email: string) =>
   (await db.query.users.findFirst({ where: eq(users.email, email) }))!.id;
@@ -73,15 +93,10 @@ describe("first run", () => {
     expect(await page.getByTestId("step-account").textContent()).toContain("Your paper account is ready");
     expect(await page.getByTestId("step-risk").getAttribute("data-done")).toBe("false");
     expect(await page.getByTestId("step-auto-trade").getAttribute("data-done")).toBe("false");
-    for (const [scheme, mobile] of VIEWS) {
-      const c = await newContext(browser, { colorScheme: scheme, mobile });
-      await c.addCookies(await ctx.cookies());
-      const p = await c.newPage();
-      await p.goto("/dashboard");
+    await inEveryView(ctx, "/dashboard", async (p, name) => {
       await p.getByTestId("first-run-checklist").waitFor();
-      await screenshot(p, `first-run-checklist-${mobile ? "mobile" : "desktop"}-${scheme}`);
-      await c.close();
-    }
+      await screenshot(p, `first-run-checklist-${name}`);
+    });
 
     // Set your risk: saving the settings ticks the step.
     await page.getByRole("link", { name: /Choose risk level/ }).click();
@@ -145,19 +160,14 @@ describe("trade log", () => {
     await page.getByTestId("trade-filter-holds").click();
     await rows.first().waitFor();
     expect(await page.getByTestId("trade-filter-holds").getAttribute("aria-pressed")).toBe("true");
-    for (const [scheme, mobile] of VIEWS) {
-      const c = await newContext(browser, { colorScheme: scheme, mobile });
-      await c.addCookies(await ctx.cookies());
-      const p = await c.newPage();
-      await p.goto("/dashboard/trades");
+    await inEveryView(ctx, "/dashboard/trades", async (p, name) => {
       await p.getByTestId("hold-row").first().waitFor();
       await p.getByRole("button", { name: "Show the 3 holds" }).click();
-      await screenshot(p, `trades-holds-${mobile ? "mobile" : "desktop"}-${scheme}`);
+      await screenshot(p, `trades-holds-${name}`);
       await p.goto("/dashboard");
       await p.getByTestId("recent-trades").getByTestId("hold-row").first().waitFor();
-      await screenshot(p, `dashboard-holds-${mobile ? "mobile" : "desktop"}-${scheme}`);
-      await c.close();
-    }
+      await screenshot(p, `dashboard-holds-${name}`);
+    });
     await ctx.close();
   });
 });
@@ -175,15 +185,17 @@ describe("global kill switch", () => {
     await expect
       .poll(() => page.getByTestId("stat-auto-trade").textContent())
       .toContain("Acting on every decision");
-    const pages: [string, Page][] = [];
-    for (const [scheme, mobile] of VIEWS) {
-      const c = await newContext(browser, { colorScheme: scheme, mobile });
-      await c.addCookies(await ctx.cookies());
-      const p = await c.newPage();
-      await p.goto("/dashboard");
-      await p.getByTestId("auto-trade-card").waitFor();
-      pages.push([`${mobile ? "mobile" : "desktop"}-${scheme}`, p]);
-    }
+    const names: string[] = [];
+    const views = await inEveryView(
+      ctx,
+      "/dashboard",
+      async (p, name) => {
+        await p.getByTestId("auto-trade-card").waitFor();
+        names.push(name);
+      },
+      true,
+    );
+    const pages = views.map((p, i): [string, Page] => [names[i]!, p]);
     // Let every page's stream connect before the flip.
     await page.waitForTimeout(1_500);
     await updateSettings({ id: adminId, ip: "127.0.0.1" }, { killSwitch: true });

@@ -29,6 +29,7 @@ import { getSettings, setAutoTrade, updateSettings } from "@/lib/trading/setting
 import { jsonRequest } from "../helpers/as-user";
 import { makeUser } from "../helpers/accounts";
 import { makeDecision } from "../helpers/decisions";
+import { readUntil } from "../helpers/sse";
 
 afterAll(async () => {
   await setSystemSetting("killSwitch", false, null);
@@ -38,20 +39,8 @@ afterAll(async () => {
   await closeRedis();
 });
 
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, pattern: RegExp, ms: number) {
-  const decoder = new TextDecoder();
-  let text = "";
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline && !pattern.test(text)) {
-    const next = await Promise.race([
-      reader.read(),
-      new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now()))),
-    ]);
-    if (next === null || next.done) break;
-    text += decoder.decode(next.value);
-  }
-  return text;
-}
+const readText = async (reader: ReadableStreamDefaultReader<Uint8Array>, pattern: RegExp, ms: number) =>
+  (await readUntil(reader, pattern, ms)).text;
 
 const signIn = (u: { id: number; sessionVersion: number; sessionId: string }) => {
   h.session.current = {
@@ -70,14 +59,14 @@ describe("global kill switch on the stream", () => {
     const reader = (
       await streamRoute.GET(new Request("http://localhost/api/stream"), undefined)
     ).body!.getReader();
-    expect(await readUntil(reader, /: connected/, 2000)).toMatch(/: connected/);
+    expect(await readText(reader, /: connected/, 2000)).toMatch(/: connected/);
 
     await updateSystemSettings({ id: admin.id, ip: "127.0.0.1" }, { killSwitch: true });
-    expect(await readUntil(reader, /event: system\ndata: .*"killSwitch":true/, 3000)).toMatch(
+    expect(await readText(reader, /event: system\ndata: .*"killSwitch":true/, 3000)).toMatch(
       /event: system\ndata: \{"type":"system","killSwitch":true\}/,
     );
     await updateSystemSettings({ id: admin.id, ip: "127.0.0.1" }, { killSwitch: false });
-    expect(await readUntil(reader, /"killSwitch":false/, 3000)).toMatch(
+    expect(await readText(reader, /"killSwitch":false/, 3000)).toMatch(
       /event: system\ndata: .*"killSwitch":false/,
     );
     await reader.cancel();
