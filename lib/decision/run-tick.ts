@@ -193,10 +193,13 @@ export async function runTick(
       if (lag >= 0) lags.push(lag);
     }
     decisions += 1;
-    // Before the fan-out: once orders exist, the history must already show the decision they came from.
-    await recordRecipients(decision, group.userIds, settings.killSwitch);
-    // (read the count after the await: `enqueued += await …` would add to a stale value across lanes)
-    const offered = settings.killSwitch ? 0 : await fanOut(decision, group.userIds);
+    // Who the decision was for (the history and the trade log's holds), written alongside the fan-out so it adds
+    // no time before the orders go out. (Read the count after the await: `enqueued += await …` would add to a
+    // stale value across lanes.)
+    const [offered] = await Promise.all([
+      settings.killSwitch ? 0 : fanOut(decision, group.userIds),
+      recordRecipients(decision, group.userIds, settings.killSwitch),
+    ]);
     enqueued += offered;
     // Marked even when killed: the sweeper must not fan a killed tick out later.
     if (decision.action !== "hold") await markFannedOut(decision.id, 2 * interval);
