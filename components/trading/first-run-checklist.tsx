@@ -140,15 +140,13 @@ export function FirstRunChecklist({
             title={
               view.firstDecisionAt ? (
                 "Your first decision arrived"
-              ) : autoTrade ? (
+              ) : (
                 <>
                   First decision in{" "}
                   <span className="tabular-nums" data-testid="checklist-countdown">
                     {formatCountdown(leftMs)}
                   </span>
                 </>
-              ) : (
-                "Your first decision"
               )
             }
           >
@@ -156,7 +154,7 @@ export function FirstRunChecklist({
               ? "See it on the chart and in the trade log."
               : autoTrade
                 ? `A decision every ${every(schedule.tickIntervalMs)}; holds show in the trade log too.`
-                : "Comes at the next tick after auto-trading is on."}
+                : "If auto-trading is on by then; otherwise at the tick after you switch it on."}
           </Step>
         </ol>
       </CardContent>

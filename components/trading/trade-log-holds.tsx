@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ChevronDownIcon, ChevronRightIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/utils";
+import { cn } from "@/lib/utils";
 
 /** A decision that placed nothing for the user (GET /api/logs, type "hold"). */
 export interface HoldItem {
@@ -27,16 +27,19 @@ function HoldLine({
   time,
   span,
   run,
+  nested = false,
 }: {
   hold: HoldItem;
   time: string;
   span: number;
   run?: { count: number; open: boolean; toggle: () => void };
+  /** One hold of an opened run (indented under it). */
+  nested?: boolean;
 }) {
   const label = hold.status === "hold" ? "hold" : "not sent";
   return (
-    <TableRow data-testid="hold-row" className="text-muted-foreground">
-      <TableCell className="whitespace-nowrap tabular-nums">{time}</TableCell>
+    <TableRow data-testid="hold-row" className={cn("text-muted-foreground", nested && "bg-muted/30")}>
+      <TableCell className={cn("whitespace-nowrap tabular-nums", nested && "pl-6")}>{time}</TableCell>
       <TableCell>
         <Badge variant={hold.status === "hold" ? "muted" : "warning"}>
           {run && run.count > 1 ? `${run.count} ${label}s` : label}
@@ -79,7 +82,8 @@ export function HoldRun({
   const newest = holds[0]!;
   const oldest = holds.at(-1)!;
   if (holds.length === 1) return <HoldLine hold={newest} time={time(newest.createdAt)} span={span} />;
-  const range = `${time(oldest.createdAt)}–${time(newest.createdAt).slice(-8)}`;
+  // "05:10:40–05:11:00": the newer end as a time of day (a run of holds is minutes apart).
+  const range = `${time(oldest.createdAt)}–${newest.createdAt.slice(11, 19)}`;
   return (
     <>
       <HoldLine
@@ -92,6 +96,3 @@ export function HoldRun({
     </>
   );
 }
-
-/** `formatDateTime` with seconds (the full log's time column). */
-export const fullTime = (iso: string) => formatDateTime(iso, { seconds: true });

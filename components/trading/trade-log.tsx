@@ -15,7 +15,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { swrFetcher } from "@/lib/api/client";
 import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
 import { ORDER_STATUS_VARIANT, orderStatusLabel, type OrderStatus } from "@/components/trading/order-status";
-import { fullTime, HoldRun, type HoldItem } from "@/components/trading/trade-log-holds";
+import { HoldRun, type HoldItem } from "@/components/trading/trade-log-holds";
 
 /** An order row of GET /api/logs. */
 export interface TradeLogItem {
@@ -208,12 +208,7 @@ export function TradeLog({
             <TableBody>
               {runs(data.items).map((o) =>
                 Array.isArray(o) ? (
-                  <HoldRun
-                    key={o[0]!.key}
-                    holds={o}
-                    span={compact ? 4 : 7}
-                    time={compact ? shortTime : fullTime}
-                  />
+                  <HoldRun key={o[0]!.key} holds={o} span={compact ? 4 : 7} time={shortTime} />
                 ) : (
                   <TableRow key={o.key ?? o.id} data-testid="trade-row">
                     <TableCell
