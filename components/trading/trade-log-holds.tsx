@@ -92,7 +92,8 @@ export function HoldRun({
         span={span}
         run={{ count: holds.length, open, toggle: () => setOpen((v) => !v) }}
       />
-      {open && holds.map((h) => <HoldLine key={h.key} hold={h} time={time(h.createdAt)} span={span} />)}
+      {open &&
+        holds.map((h) => <HoldLine key={h.key} hold={h} time={time(h.createdAt)} span={span} nested />)}
     </>
   );
 }
