@@ -41,9 +41,7 @@ function Step({
         <CircleIcon className="text-muted-foreground mt-0.5 size-5 shrink-0" aria-label="To do" />
       )}
       <div className="min-w-0 text-sm">
-        <p className={cn("font-medium", done && "text-muted-foreground line-through decoration-1")}>
-          {title}
-        </p>
+        <p className={cn("font-medium", done && "text-muted-foreground")}>{title}</p>
         {children && <div className="text-muted-foreground mt-0.5 text-xs">{children}</div>}
       </div>
     </li>
