@@ -117,7 +117,7 @@ export function FirstRunChecklist({
                 href="/dashboard/exchange-keys"
                 className="text-primary font-medium underline-offset-4 hover:underline"
               >
-                Open Exchange keys
+                Choose one on the Exchange keys page
               </Link>
             )}
           </Step>
