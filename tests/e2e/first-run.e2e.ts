@@ -127,8 +127,10 @@ describe("first run", () => {
     const page = await ctx.newPage();
     await signUp(page, uniqueEmail("e2e-checklist-hide"));
     await page.getByTestId("first-run-checklist").waitFor();
+    const stored = page.waitForResponse((r) => r.url().endsWith("/api/checklist"));
     await page.getByRole("button", { name: "Hide the checklist" }).click();
     await page.getByTestId("first-run-checklist").waitFor({ state: "detached" });
+    expect((await stored).status()).toBe(200);
     await page.reload();
     await page.getByTestId("auto-trade-card").waitFor();
     expect(await page.getByTestId("first-run-checklist").count()).toBe(0);
