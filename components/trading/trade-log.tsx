@@ -107,6 +107,31 @@ function shortTime(iso: string): string {
   return iso.slice(0, 10) === today ? iso.slice(11, 19) : formatDateTime(iso);
 }
 
+/** All / Trades / Holds & skips: toggle buttons (not tabs: there are no separate panels). */
+function FilterBar({ value, onChange }: { value: Filter; onChange: (f: Filter) => void }) {
+  return (
+    <div role="group" aria-label="Show" className="bg-muted inline-flex rounded-lg p-[3px]">
+      {FILTERS.map((f) => (
+        <button
+          key={f.id}
+          type="button"
+          aria-pressed={value === f.id}
+          data-testid={`trade-filter-${f.id}`}
+          onClick={() => onChange(f.id)}
+          className={cn(
+            "focus-visible:ring-ring/50 rounded-md px-2.5 py-1 text-xs font-medium whitespace-nowrap focus-visible:ring-[3px] focus-visible:outline-none",
+            value === f.id
+              ? "bg-background text-foreground shadow-sm"
+              : "text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {f.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /**
  * The trade log with its pager; `refreshKey` changes when the page's stream reports something. `compact` (the
  * dashboard's narrow card) drops leverage and SL / TP and puts the note under the side, so it stays in view.
@@ -134,37 +159,20 @@ export function TradeLog({
   }, [refreshKey, mutate]);
   const pages = data ? Math.max(1, Math.ceil(data.total / limit)) : 1;
 
-  const bar = (
-    <div role="group" aria-label="Show" className="bg-muted inline-flex rounded-lg p-[3px]">
-      {FILTERS.map((f) => (
-        <button
-          key={f.id}
-          type="button"
-          aria-pressed={filter === f.id}
-          data-testid={`trade-filter-${f.id}`}
-          onClick={() => {
-            setFilter(f.id);
-            setPage(1);
-          }}
-          className={cn(
-            "focus-visible:ring-ring/50 rounded-md px-2.5 py-1 text-xs font-medium whitespace-nowrap focus-visible:ring-[3px] focus-visible:outline-none",
-            filter === f.id
-              ? "bg-background text-foreground shadow-sm"
-              : "text-muted-foreground hover:text-foreground",
-          )}
-        >
-          {f.label}
-        </button>
-      ))}
-    </div>
-  );
   return (
     <div className="space-y-3">
-      {bar}
+      <FilterBar
+        value={filter}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+      />
       {body()}
     </div>
   );
 
+  // The part under the filter: error, loading, empty for this filter, or the table with its pager.
   function body() {
     if (error)
       return (

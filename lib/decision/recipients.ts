@@ -9,7 +9,11 @@ import { insertRows } from "@/lib/batch/bulk-sql";
 const CHUNK = 1000;
 
 /** Record the group's users as the decision's recipients (a retry of the tick adds nothing). */
-export async function recordRecipients(decision: Decision, userIds: number[], killed: boolean): Promise<void> {
+export async function recordRecipients(
+  decision: Decision,
+  userIds: number[],
+  killed: boolean,
+): Promise<void> {
   const outcome = decision.action === "hold" ? "hold" : killed ? "killed" : "sent";
   for (let i = 0; i < userIds.length; i += CHUNK) {
     await insertRows(
