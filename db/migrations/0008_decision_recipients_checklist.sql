@@ -13,4 +13,6 @@ ALTER TABLE `decision_recipients` ADD CONSTRAINT `decision_recipients_user_id_us
 ALTER TABLE `decision_recipients` ADD CONSTRAINT `decision_recipients_decision_id_decisions_id_fk` FOREIGN KEY (`decision_id`) REFERENCES `decisions`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `decision_recipients_user_symbol_tick_idx` ON `decision_recipients` (`user_id`,`symbol`,`tick_time`);--> statement-breakpoint
 CREATE INDEX `decision_recipients_user_outcome_tick_idx` ON `decision_recipients` (`user_id`,`outcome`,`tick_time`);--> statement-breakpoint
-CREATE INDEX `decision_recipients_decision_idx` ON `decision_recipients` (`decision_id`);
+CREATE INDEX `decision_recipients_decision_idx` ON `decision_recipients` (`decision_id`);--> statement-breakpoint
+-- People already trading before the checklist existed do not need it.
+UPDATE `trading_settings` SET `checklist_done_at` = NOW(3) WHERE `auto_trade` = 1 OR EXISTS (SELECT 1 FROM `orders` WHERE `orders`.`user_id` = `trading_settings`.`user_id`);
