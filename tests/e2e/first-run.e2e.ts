@@ -5,12 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { closeDb, db } from "@/db";
-import { decisions, users } from "@/db/schema";
+import { decisions, systemSettings, users } from "@/db/schema";
 import { updateSettings } from "@/lib/admin/system-settings";
 import { registerUser } from "@/lib/auth/register";
 import { recordRecipients } from "@/lib/decision/recipients";
 import { closeRedis } from "@/lib/redis";
-import { setSystemSetting } from "@/lib/system/settings";
 import { launchBrowser, newContext, screenshot, signUp } from "../helpers/browser";
 import { uniqueEmail } from "../helpers/db";
 
@@ -21,7 +20,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await setSystemSetting("killSwitch", false, null);
   await browser?.close();
   await closeDb();
   await closeRedis();
@@ -69,6 +67,8 @@ async function seedHolds(id: number, count: number) {
         tickTime,
         groupKey: `e2e-hold-${id}-${i}`,
         riskLevel: "medium",
+        // A group of this user's own (a custom prompt): never shown to anyone else as a reference decision.
+        promptHash: `e2e-${id}`,
         provider: "builtin",
         model: "indicators-v1",
         action: "hold",
@@ -200,6 +200,9 @@ describe("global kill switch", () => {
     const pages = views.map((p, i): [string, Page] => [names[i]!, p]);
     // Let every page's stream connect before the flip.
     await page.waitForTimeout(1_500);
+    const hadSetting = Boolean(
+      await db.query.systemSettings.findFirst({ where: eq(systemSettings.key, "killSwitch") }),
+    );
     await updateSettings({ id: adminId, ip: "127.0.0.1" }, { killSwitch: true });
     try {
       for (const [name, p] of pages) {
@@ -212,6 +215,8 @@ describe("global kill switch", () => {
       }
     } finally {
       await updateSettings({ id: adminId, ip: "127.0.0.1" }, { killSwitch: false });
+      // Leave the installation as found: no stored setting (other files check that a refused change stores none).
+      if (!hadSetting) await db.delete(systemSettings).where(eq(systemSettings.key, "killSwitch"));
     }
     for (const [, p] of pages) {
       await p.getByTestId("kill-switch-banner").waitFor({ state: "detached" });
