@@ -23,7 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         billingEnabled: billingEnabled(),
       }}
     >
-      {killSwitch && <KillSwitchBanner />}
+      <KillSwitchBanner initial={killSwitch} />
       {!user.emailVerifiedAt && !path.startsWith("/dashboard/security") && (
         <VerifyEmailBanner email={user.email} />
       )}

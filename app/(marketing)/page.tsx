@@ -20,6 +20,7 @@ import {
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { billingEnabled } from "@/lib/billing/config";
 import { PricingSection } from "./pricing-section";
 import { formatPercent } from "@/lib/utils";
 import { ProductVisual, SAMPLE_DECISION as D } from "./product-visual";
@@ -123,6 +124,7 @@ function SectionHeading({ eyebrow, title, body }: { eyebrow: string; title: stri
 }
 
 export default function LandingPage() {
+  const billing = billingEnabled();
   return (
     <>
       {/* Hero */}
@@ -299,14 +301,24 @@ export default function LandingPage() {
         <div className="mx-auto max-w-6xl px-4 sm:px-6 lg:px-8">
           <SectionHeading
             eyebrow="Pricing"
-            title="Start free on paper. Upgrade when you go live."
-            body="Every plan gets the same decision loop. Paid plans unlock live trading on your own exchange account, custom strategy prompts and higher limits."
+            title={
+              billing
+                ? "Start free on paper. Upgrade when you go live."
+                : "Every feature, unlocked, for everyone."
+            }
+            body={
+              billing
+                ? "Every plan gets the same decision loop. Paid plans unlock live trading on your own exchange account, custom strategy prompts and higher limits."
+                : "Every plan gets the same decision loop. Here live trading on your own exchange account, custom strategy prompts and the highest limits are on for every account."
+            }
           />
           <div className="mt-14">
-            <PricingSection />
+            <PricingSection billing={billing} />
           </div>
           <p className="text-muted-foreground mt-8 text-center text-sm">
-            Prices in USD, billed monthly through Stripe. Cancel any time from the billing portal.
+            {billing
+              ? "Prices in USD, billed monthly through Stripe. Cancel any time from the billing portal."
+              : "On this installation every plan is included: no payment is ever asked."}
           </p>
         </div>
       </section>

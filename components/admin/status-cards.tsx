@@ -58,8 +58,10 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
           {status.killSwitch ? "On" : "Off"}
         </p>
         <p className="text-muted-foreground text-xs">
-          {status.killSwitch ? "No new orders are placed" : "Orders flow normally"} · {status.provider} /{" "}
-          {status.model}
+          {status.killSwitch ? "No new orders are placed" : "Orders flow normally"}
+        </p>
+        <p className="text-muted-foreground text-xs" data-testid="provider-in-force">
+          Deciding now: {status.provider} / {status.model}
         </p>
       </Stat>
       <Stat
@@ -73,8 +75,10 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
         </p>
         <Progress value={used} aria-label="Share of the daily token budget used" className="h-1.5" />
         <p className="text-muted-foreground text-xs">
-          {formatUsd(spend.costUsd, { decimals: 4 })} · {spend.calls} LLM call{spend.calls === 1 ? "" : "s"}{" "}
-          since 00:00 UTC · budget {spend.budgetSource}
+          {status.provider === "builtin" && spend.calls === 0
+            ? "Built-in strategy: no LLM calls today"
+            : `${formatUsd(spend.costUsd, { decimals: 4 })} · ${spend.calls} LLM call${spend.calls === 1 ? "" : "s"} since 00:00 UTC`}{" "}
+          · budget {spend.budgetSource}
         </p>
         {spend.warning && (
           <p className="text-destructive text-xs font-medium" role="status" data-testid="budget-warning">
@@ -95,9 +99,12 @@ export function StatusCards({ status, queues }: { status: SystemStatus; queues: 
         </p>
       </Stat>
       <Stat label="Queues" icon={LayersIcon} tone={failed > 0 ? "danger" : undefined}>
-        <p className="text-2xl font-semibold tabular-nums">
+        <p className="text-2xl font-semibold tabular-nums" data-testid="queues-waiting">
           {waiting}
-          <span className="text-muted-foreground text-sm font-normal"> waiting · {delayed} delayed</span>
+          <span className="text-muted-foreground text-sm font-normal"> waiting</span>
+        </p>
+        <p className="text-muted-foreground text-xs" data-testid="queues-delayed">
+          {delayed} delayed (scheduled or retrying later)
         </p>
         <p className={cn("text-xs", failed > 0 ? "text-destructive" : "text-muted-foreground")}>
           {failed} failed job{failed === 1 ? "" : "s"}

@@ -78,7 +78,16 @@ function LagSummary({ lag }: { lag: DecisionLag }) {
 }
 
 /** Per symbol: last decision, provider/model, latency, tokens and cost today, safe mode, pause; tick lag. */
-export function SymbolsTable({ symbols, lag }: { symbols: SymbolStatus[]; lag: DecisionLag }) {
+export function SymbolsTable({
+  symbols,
+  lag,
+  inForce,
+}: {
+  symbols: SymbolStatus[];
+  lag: DecisionLag;
+  /** The provider / model deciding from the next tick on (a past decision may have had another). */
+  inForce?: string;
+}) {
   return (
     <SectionCard
       title="Decision loop"
@@ -93,7 +102,7 @@ export function SymbolsTable({ symbols, lag }: { symbols: SymbolStatus[]; lag: D
             <TableHead>Symbol</TableHead>
             <TableHead>State</TableHead>
             <TableHead>Last decision</TableHead>
-            <TableHead>Provider / model</TableHead>
+            <TableHead>Decided by</TableHead>
             <TableHead className="text-right">Latency</TableHead>
             <TableHead className="text-right">Tokens today</TableHead>
             <TableHead className="text-right">Cost today</TableHead>
@@ -133,6 +142,11 @@ export function SymbolsTable({ symbols, lag }: { symbols: SymbolStatus[]; lag: D
               </TableCell>
               <TableCell className="text-muted-foreground">
                 {s.lastDecision ? `${s.lastDecision.provider} / ${s.lastDecision.model}` : "—"}
+                {s.lastDecision &&
+                  inForce &&
+                  inForce !== `${s.lastDecision.provider} / ${s.lastDecision.model}` && (
+                    <span className="block text-xs">next tick: {inForce}</span>
+                  )}
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {s.lastDecision ? `${(s.lastDecision.latencyMs / 1000).toFixed(2)} s` : "—"}

@@ -20,10 +20,10 @@ export function PlanCard({
       <div className="bg-background/60 rounded-lg border p-3 text-xs">
         <div className="text-sidebar-foreground flex items-center gap-2 font-medium">
           <ServerIcon className="text-sidebar-primary size-3.5" aria-hidden="true" />
-          Self-hosted · all features
+          Elite · every feature unlocked
         </div>
         <p className="text-muted-foreground mt-1 leading-snug">
-          Billing is off: live trading and every limit unlocked.
+          This installation includes live trading and every limit, at no cost.
         </p>
       </div>
     );

@@ -1,4 +1,5 @@
-// Billing off (no STRIPE_SECRET_KEY): the install is self-hosted and every feature is on.
+// Billing off: this installation has every feature unlocked. Written for the people who use it (no operator
+// instructions: how to switch billing on is in the README).
 import { CheckIcon, ServerIcon } from "lucide-react";
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,11 +13,10 @@ export function SelfHostedCard() {
         <div className="bg-primary/10 text-primary mb-2 flex size-10 items-center justify-center rounded-lg">
           <ServerIcon className="size-5" aria-hidden="true" />
         </div>
-        <CardTitle className="text-xl">Self-hosted: billing is off, every feature is on</CardTitle>
+        <CardTitle className="text-xl">Every feature is unlocked on this installation</CardTitle>
         <CardDescription>
-          This installation has no Stripe key configured, so there are no plans to buy. Everyone gets the
-          Elite limits. Set <code className="font-mono text-xs">STRIPE_SECRET_KEY</code> and the price ids to
-          sell plans.
+          There is nothing to buy or pay here: every account gets the Elite plan&apos;s features and limits at
+          no cost, yours included.
         </CardDescription>
       </CardHeader>
       <CardContent>

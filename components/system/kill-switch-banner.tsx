@@ -1,8 +1,13 @@
-// The global kill switch notice on every signed-in page while an operator has stopped new orders.
+"use client";
+// The global kill switch notice on every signed-in page while an operator has stopped new orders. It follows the
+// switch live: it appears and disappears when an operator flips it, without a reload.
 import { OctagonAlertIcon } from "lucide-react";
+import { usePlatformKillSwitch } from "./use-platform-kill-switch";
 
-/** A full-width red strip; rendered by the app layout only while the switch is on. */
-export function KillSwitchBanner() {
+/** A full-width red strip while the switch is on; `initial` is the server's value at render. */
+export function KillSwitchBanner({ initial }: { initial: boolean }) {
+  const on = usePlatformKillSwitch(initial);
+  if (!on) return null;
   return (
     <div
       role="alert"

@@ -33,6 +33,8 @@ interface Props {
   billingPause?: BillingPauseView | null;
   /** A manual action finished: refresh the portfolio and the trade log. */
   onActionSettled?: (action: ManualActionView) => void;
+  /** The platform-wide kill switch is on (live): no new orders for anyone, whatever this switch says. */
+  platformKill?: boolean;
 }
 
 /** Card with the auto-trade switch, what it does, and the user's own kill switch. */
@@ -72,7 +74,7 @@ export function AutoTradeToggle({ state, onChange, account, symbol, position, ..
   const badge = killSwitch
     ? { variant: "danger" as const, text: "Stopped" }
     : enabled
-      ? props.billingPause
+      ? props.billingPause || props.platformKill
         ? { variant: "warning" as const, text: "Paused" }
         : { variant: "success" as const, text: "On" }
       : { variant: "muted" as const, text: "Off" };
@@ -110,6 +112,23 @@ export function AutoTradeToggle({ state, onChange, account, symbol, position, ..
             <p className="text-foreground/80">
               You stopped auto-trading: no new orders are placed for you. To trade again, switch auto-trading
               on below. That turns the kill switch off, and the next decision acts for you.
+            </p>
+          </div>
+        )}
+        {props.platformKill && !killSwitch && (
+          <div
+            className="border-destructive/30 bg-destructive/5 space-y-1 rounded-lg border p-3 text-sm"
+            data-testid="platform-kill-note"
+          >
+            <p className="text-destructive flex items-center gap-2 font-medium">
+              <OctagonPauseIcon className="size-4 shrink-0" aria-hidden="true" />
+              Paused platform-wide
+            </p>
+            <p className="text-foreground/80">
+              An operator switched on the global kill switch: no new orders are placed for anyone.
+              {enabled
+                ? " Your auto-trading stays on and acts again from the first decision after it is switched off."
+                : " You can still switch auto-trading on; it acts once the kill switch is off."}
             </p>
           </div>
         )}

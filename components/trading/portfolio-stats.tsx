@@ -48,6 +48,7 @@ export function PortfolioStats({
   killSwitch = false,
   pausedReason,
   livePaused = false,
+  platformKill = false,
 }: {
   portfolio: Portfolio;
   price: number | null;
@@ -57,6 +58,8 @@ export function PortfolioStats({
   pausedReason: string | null;
   /** Billing pauses new live trades on the selected account (auto-trade may still be on). */
   livePaused?: boolean;
+  /** The platform-wide kill switch is on: no new orders for anyone. */
+  platformKill?: boolean;
 }) {
   const p = portfolio.position;
   const pnl = p ? (price !== null ? livePnl(p, price) : p.unrealizedPnl) : null;
@@ -117,23 +120,27 @@ export function PortfolioStats({
         value={
           killSwitch
             ? "Stopped"
-            : autoTrade && !livePaused
-              ? "On"
-              : pausedReason || livePaused
-                ? "Paused"
-                : "Off"
+            : platformKill && autoTrade
+              ? "Paused"
+              : autoTrade && !livePaused
+                ? "On"
+                : pausedReason || livePaused
+                  ? "Paused"
+                  : "Off"
         }
-        tone={killSwitch ? "loss" : autoTrade && !livePaused ? "profit" : null}
+        tone={killSwitch ? "loss" : autoTrade && !livePaused && !platformKill ? "profit" : null}
         hint={
           killSwitch
             ? "Your kill switch is on"
-            : autoTrade && livePaused
-              ? "New live trades paused · close still runs"
-              : autoTrade
-                ? "Acting on every decision"
-                : pausedReason
-                  ? "See the notice above"
-                  : "Switch it on below"
+            : platformKill
+              ? "Paused platform-wide · no new orders"
+              : autoTrade && livePaused
+                ? "New live trades paused · close still runs"
+                : autoTrade
+                  ? "Acting on every decision"
+                  : pausedReason
+                    ? "See the notice above"
+                    : "Switch it on below"
         }
       />
     </div>

@@ -1,68 +1,91 @@
 "use client";
 // The trade log: the user's orders (placed, filled or partly, cancelled, rejected or expired by the exchange,
-// skipped or failed with why) and exits Tickpilot did not place (stop loss, take profit, liquidation, closed by
-// the owner on the exchange), paginated from /api/logs. Refreshes itself when the page's stream reports a new
-// order or a sync (`refreshKey`).
+// skipped or failed with why), exits Tickpilot did not place (stop loss, take profit, liquidation, closed by the
+// owner on the exchange) and the decisions that placed nothing (holds, compact), paginated from /api/logs and
+// filterable (all / trades / holds & skips). Refreshes itself when the page's stream reports a new order, a
+// decision or a sync (`refreshKey`).
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { ArrowLeftRightIcon, ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { swrFetcher } from "@/lib/api/client";
-import { cn, formatDateTime, formatNumber, formatUsd } from "@/lib/utils";
-import { ORDER_STATUS_VARIANT, orderStatusLabel, type OrderStatus } from "@/components/trading/order-status";
+import { cn } from "@/lib/utils";
+import { HoldRun, type HoldItem } from "@/components/trading/trade-log-holds";
+import { OrderRow, shortTime, type TradeLogItem } from "@/components/trading/trade-log-row";
 
-/** One row of GET /api/logs. */
-export interface TradeLogItem {
-  id: number;
-  kind: string;
-  side: "buy" | "sell" | null;
-  qty: number | null;
-  /** How much of `qty` the exchange filled (null before it said). */
-  filledQty: number | null;
-  price: number | null;
-  leverage: number | null;
-  stopLoss: number | null;
-  takeProfit: number | null;
-  status: OrderStatus;
-  reason: string | null;
-  fee: number;
-  realizedPnl: number;
-  createdAt: string;
-}
+export { qtyText, type TradeLogItem } from "@/components/trading/trade-log-row";
+
+type Filter = "all" | "trades" | "holds";
 
 interface TradeLogPage {
-  items: TradeLogItem[];
+  items: (TradeLogItem | HoldItem)[];
   page: number;
   limit: number;
   total: number;
 }
 
-// What kind of order it was, after the side (an opening order needs no note).
-const KIND_NOTE: Record<string, string> = {
-  close: " (close)",
-  flip: " (flip)",
-  stop_loss: " (stop loss)",
-  take_profit: " (take profit)",
-  liquidation: " (liquidation)",
-  manual: " (closed by you)",
+const FILTERS: { id: Filter; label: string }[] = [
+  { id: "all", label: "All" },
+  { id: "trades", label: "Trades" },
+  { id: "holds", label: "Holds & skips" },
+];
+
+const EMPTY: Record<Filter, { title: string; description: string }> = {
+  all: {
+    title: "No trades yet",
+    description:
+      "When auto-trading is on, every decision's outcome for you appears here: placed, held, or skipped and why.",
+  },
+  trades: {
+    title: "No orders yet",
+    description: "Orders appear here when a buy, sell or close decision acts for you.",
+  },
+  holds: {
+    title: "No holds or skips",
+    description: "Decisions that placed nothing for you (holds, skipped orders) appear here with the reason.",
+  },
 };
 
-const qty4 = (n: number | null) => formatNumber(n, { decimals: 4 });
-
-/** "0.0100" — or "0.0050 of 0.0100" when the exchange filled part of the order. */
-export function qtyText(o: Pick<TradeLogItem, "qty" | "filledQty">): string {
-  const partial = o.qty !== null && o.filledQty !== null && o.filledQty > 0 && o.filledQty < o.qty - 1e-12;
-  return partial ? `${qty4(o.filledQty)} of ${qty4(o.qty)}` : qty4(o.qty);
+// Consecutive holds fold into one run; orders stay one row each.
+function runs(items: TradeLogPage["items"]): (TradeLogItem | HoldItem[])[] {
+  const out: (TradeLogItem | HoldItem[])[] = [];
+  for (const item of items) {
+    if (item.type !== "hold") out.push(item);
+    else {
+      const last = out.at(-1);
+      if (Array.isArray(last) && last[0]!.status === item.status) last.push(item);
+      else out.push([item]);
+    }
+  }
+  return out;
 }
 
-// Compact rows: the time of day (with the date when it was not today), UTC.
-function shortTime(iso: string): string {
-  const today = new Date().toISOString().slice(0, 10);
-  return iso.slice(0, 10) === today ? iso.slice(11, 19) : formatDateTime(iso);
+/** All / Trades / Holds & skips: toggle buttons (not tabs: there are no separate panels). */
+function FilterBar({ value, onChange }: { value: Filter; onChange: (f: Filter) => void }) {
+  return (
+    <div role="group" aria-label="Show" className="bg-muted inline-flex rounded-lg p-[3px]">
+      {FILTERS.map((f) => (
+        <button
+          key={f.id}
+          type="button"
+          aria-pressed={value === f.id}
+          data-testid={`trade-filter-${f.id}`}
+          onClick={() => onChange(f.id)}
+          className={cn(
+            "focus-visible:ring-ring/50 rounded-md px-2.5 py-1 text-xs font-medium whitespace-nowrap focus-visible:ring-[3px] focus-visible:outline-none",
+            value === f.id
+              ? "bg-background text-foreground shadow-sm"
+              : "text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {f.label}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 /**
@@ -79,8 +102,9 @@ export function TradeLog({
   compact?: boolean;
 }) {
   const [page, setPage] = useState(1);
+  const [filter, setFilter] = useState<Filter>("all");
   const { data, error, isLoading, mutate } = useSWR<TradeLogPage>(
-    `/api/logs?page=${page}&limit=${limit}`,
+    `/api/logs?page=${page}&limit=${limit}&show=${filter}`,
     swrFetcher,
     {
       keepPreviousData: true,
@@ -91,128 +115,97 @@ export function TradeLog({
   }, [refreshKey, mutate]);
   const pages = data ? Math.max(1, Math.ceil(data.total / limit)) : 1;
 
-  if (error)
-    return (
-      <p className="text-destructive text-sm">Could not load the trade log. It retries automatically.</p>
-    );
-  if (isLoading && !data) {
-    return (
-      <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading trades">
-        {Array.from({ length: 4 }, (_, i) => (
-          <Skeleton key={i} className="h-9 w-full" />
-        ))}
-      </div>
-    );
-  }
-  if (!data || data.total === 0) {
-    return (
-      <EmptyState
-        icon={ArrowLeftRightIcon}
-        title="No trades yet"
-        description="When auto-trading is on, every decision's outcome for you appears here: placed, or skipped and why."
-      />
-    );
-  }
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
-        <Table aria-label="Trade log">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Time (UTC)</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Side</TableHead>
-              <TableHead className="text-right">Qty</TableHead>
-              <TableHead className="text-right">Price</TableHead>
-              {!compact && <TableHead className="text-right">Lev.</TableHead>}
-              {!compact && <TableHead className="hidden md:table-cell">SL / TP</TableHead>}
-              <TableHead className="text-right">Fee</TableHead>
-              {!compact && <TableHead className="min-w-56">Note</TableHead>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((o) => (
-              <TableRow key={o.id} data-testid="trade-row">
-                <TableCell
-                  className="whitespace-nowrap tabular-nums"
-                  title={compact ? `${formatDateTime(o.createdAt, { seconds: true })} UTC` : undefined}
-                >
-                  {compact ? shortTime(o.createdAt) : formatDateTime(o.createdAt, { seconds: true })}
-                </TableCell>
-                <TableCell>
-                  <Badge variant={ORDER_STATUS_VARIANT[o.status]}>{orderStatusLabel(o.status)}</Badge>
-                </TableCell>
-                <TableCell className={cn(compact && "min-w-44 whitespace-normal")}>
-                  <span
-                    className={cn(
-                      "font-medium whitespace-nowrap uppercase",
-                      o.side === "buy" && "text-profit",
-                      o.side === "sell" && "text-loss",
-                    )}
-                  >
-                    {o.side ? `${o.side}${KIND_NOTE[o.kind] ?? ""}` : "—"}
-                  </span>
-                  {compact && o.reason && (
-                    <span className="text-muted-foreground block max-w-72 text-xs">{o.reason}</span>
-                  )}
-                </TableCell>
-                <TableCell
-                  className="text-right whitespace-nowrap tabular-nums"
-                  title={o.filledQty !== null ? `Filled ${qty4(o.filledQty)}` : undefined}
-                >
-                  {qtyText(o)}
-                </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatNumber(o.price, { decimals: 2, fixed: true })}
-                </TableCell>
-                {!compact && (
-                  <TableCell className="text-right tabular-nums">
-                    {o.leverage ? `${o.leverage}x` : "—"}
-                  </TableCell>
-                )}
-                {!compact && (
-                  <TableCell className="hidden whitespace-nowrap tabular-nums md:table-cell">
-                    {o.stopLoss
-                      ? `${formatNumber(o.stopLoss, { decimals: 0 })} / ${formatNumber(o.takeProfit, { decimals: 0 })}`
-                      : "—"}
-                  </TableCell>
-                )}
-                <TableCell className="text-right tabular-nums">
-                  {o.fee ? formatUsd(o.fee, { decimals: 2 }) : "—"}
-                </TableCell>
-                {!compact && (
-                  <TableCell className="text-muted-foreground max-w-80 text-xs">{o.reason ?? ""}</TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <div className="flex items-center justify-between text-sm">
-        <span className="text-muted-foreground">
-          {data.total} {data.total === 1 ? "trade" : "trades"} · page {data.page} of {pages}
-        </span>
-        <div className="flex gap-2">
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page <= 1}
-            onClick={() => setPage((p) => p - 1)}
-            aria-label="Previous page"
-          >
-            <ChevronLeftIcon /> Previous
-          </Button>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page >= pages}
-            onClick={() => setPage((p) => p + 1)}
-            aria-label="Next page"
-          >
-            Next <ChevronRightIcon />
-          </Button>
-        </div>
-      </div>
+      <FilterBar
+        value={filter}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+      />
+      {body()}
     </div>
   );
+
+  // The part under the filter: error, loading, empty for this filter, or the table with its pager.
+  function body() {
+    if (error)
+      return (
+        <p className="text-destructive text-sm">Could not load the trade log. It retries automatically.</p>
+      );
+    if (isLoading && !data) {
+      return (
+        <div className="space-y-2" role="status" aria-busy="true" aria-label="Loading trades">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} className="h-9 w-full" />
+          ))}
+        </div>
+      );
+    }
+    if (!data || data.total === 0) {
+      return (
+        <EmptyState
+          icon={ArrowLeftRightIcon}
+          title={EMPTY[filter].title}
+          description={EMPTY[filter].description}
+        />
+      );
+    }
+    return (
+      <div className="space-y-3">
+        <div className="overflow-x-auto">
+          <Table aria-label="Trade log">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Time (UTC)</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Side</TableHead>
+                <TableHead className="text-right">Qty</TableHead>
+                <TableHead className="text-right">Price</TableHead>
+                {!compact && <TableHead className="text-right">Lev.</TableHead>}
+                {!compact && <TableHead className="hidden md:table-cell">SL / TP</TableHead>}
+                <TableHead className="text-right">Fee</TableHead>
+                {!compact && <TableHead className="min-w-56">Note</TableHead>}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {runs(data.items).map((o) =>
+                Array.isArray(o) ? (
+                  <HoldRun key={o[0]!.key} holds={o} span={compact ? 4 : 7} time={shortTime} />
+                ) : (
+                  <OrderRow key={o.key ?? o.id} o={o} compact={compact} />
+                ),
+              )}
+            </TableBody>
+          </Table>
+        </div>
+        <div className="flex items-center justify-between text-sm">
+          <span className="text-muted-foreground">
+            {data.total} {data.total === 1 ? "entry" : "entries"} · page {data.page} of {pages}
+          </span>
+          <div className="flex gap-2">
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={page <= 1}
+              onClick={() => setPage((p) => p - 1)}
+              aria-label="Previous page"
+            >
+              <ChevronLeftIcon /> Previous
+            </Button>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={page >= pages}
+              onClick={() => setPage((p) => p + 1)}
+              aria-label="Next page"
+            >
+              Next <ChevronRightIcon />
+            </Button>
+          </div>
+        </div>
+      </div>
+    );
+  }
 }

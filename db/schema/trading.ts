@@ -9,6 +9,7 @@ import {
   mediumtext,
   mysqlEnum,
   mysqlTable,
+  primaryKey,
   text,
   uniqueIndex,
   varchar,
@@ -49,6 +50,10 @@ export const tradingSettings = mysqlTable(
     pausedAt: datetime("paused_at", { mode: "date", fsp: 3 }),
     /** shared: signals refused · signals: the shared fan-out skips this user · both. */
     followMode: mysqlEnum("follow_mode", FOLLOW_MODES).notNull().default("both"),
+    /** When the user last saved these settings (the first-run checklist's "set your risk" step). */
+    settingsSavedAt: datetime("settings_saved_at", { mode: "date", fsp: 3 }),
+    /** When the first-run checklist was completed or dismissed: it is not shown again. */
+    checklistDoneAt: datetime("checklist_done_at", { mode: "date", fsp: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -109,6 +114,38 @@ export const decisions = mysqlTable(
     // The daily token budget and the spend card sum today's rows across symbols.
     index("decisions_created_idx").on(t.createdAt),
     index("decisions_group_tick_idx").on(t.groupKey, t.tickTime),
+  ],
+);
+
+/**
+ * What a recipient's copy of a decision led to: `sent` (an execute job, so an order row follows), `hold` (nothing to
+ * do), `killed` (not sent: the platform kill switch was on).
+ */
+export const RECIPIENT_OUTCOMES = ["sent", "hold", "killed"] as const;
+
+/**
+ * Who each decision was for: one row per (user, decision) for every user in the decision's group at that tick. The
+ * decision history and the trade log's holds read this, so a later change of risk level or custom prompt does not
+ * hide what the user was sent (and never shows another group's decisions).
+ */
+export const decisionRecipients = mysqlTable(
+  "decision_recipients",
+  {
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    decisionId: ref("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    symbol: varchar("symbol", { length: 32 }).notNull(),
+    tickTime: datetime("tick_time", { mode: "date", fsp: 3 }).notNull(),
+    outcome: mysqlEnum("outcome", RECIPIENT_OUTCOMES).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "decision_recipients_pk", columns: [t.userId, t.decisionId] }),
+    index("decision_recipients_user_symbol_tick_idx").on(t.userId, t.symbol, t.tickTime),
+    index("decision_recipients_user_outcome_tick_idx").on(t.userId, t.outcome, t.tickTime),
+    index("decision_recipients_decision_idx").on(t.decisionId),
   ],
 );
 
@@ -237,6 +274,7 @@ export type TradingSettings = typeof tradingSettings.$inferSelect;
 export type NewTradingSettings = typeof tradingSettings.$inferInsert;
 export type Decision = typeof decisions.$inferSelect;
 export type NewDecision = typeof decisions.$inferInsert;
+export type DecisionRecipient = typeof decisionRecipients.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type NewOrder = typeof orders.$inferInsert;
 export type Position = typeof positions.$inferSelect;

@@ -8,6 +8,9 @@ import { DEFAULT_MODEL_PRICES, modelPricesSchema, type ModelPrices } from "@/lib
 import { derivedBudget } from "@/lib/decision/budget";
 import { defaultProvider } from "@/lib/decision/provider-config";
 import { env } from "@/lib/env";
+import { systemChannel } from "@/lib/events/channels";
+import { getLogger } from "@/lib/log";
+import { redis } from "@/lib/redis";
 import {
   SYSTEM_SETTINGS,
   getSystemSetting,
@@ -144,6 +147,16 @@ export async function updateSettings(actor: AdminActor, patch: SettingsPatch): P
       metadata: { key, from: previous, to: next },
     });
     changed.push(key);
+    if (key === "killSwitch") await announceKillSwitch(next as boolean);
   }
   return changed;
+}
+
+/** Tell every open page (banner, auto-trading card) at once; a page that misses it reads it on its next load. */
+async function announceKillSwitch(on: boolean): Promise<void> {
+  try {
+    await redis().publish(systemChannel(), JSON.stringify({ type: "system", killSwitch: on }));
+  } catch (err) {
+    getLogger("admin").warn({ err }, "could not announce the kill switch change");
+  }
 }

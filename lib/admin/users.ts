@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { exchangeAccounts, orders, positions, tradingSettings, users } from "@/db/schema";
 import { ACCOUNT_SAFE_COLUMNS } from "@/lib/accounts/exchange-accounts";
 import { AppError } from "@/lib/api/errors";
+import { effectivePlanId } from "@/lib/billing/effective-plan";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -15,6 +16,7 @@ export interface AdminUserRow {
   name: string | null;
   role: "user" | "admin";
   status: "active" | "suspended";
+  /** The plan whose limits apply (what the user's own menu shows: Elite for everyone while billing is off). */
   plan: "free" | "pro" | "elite";
   autoTrade: boolean;
   accountType: "paper" | "live" | "none";
@@ -83,6 +85,7 @@ async function selectUsers(where: SQL | undefined, limit: number, offset: number
     .offset(offset);
   return rows.map((r) => ({
     ...r,
+    plan: effectivePlanId(r.plan),
     autoTrade: Number(r.autoTrade) > 0,
     accountType: (r.accountType as "paper" | "live" | null) ?? "none",
     lastOrderAt: toDate(r.lastOrderAt),

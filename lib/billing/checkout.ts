@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 
 function requireBilling(): void {
   if (!billingEnabled()) {
-    throw new AppError("conflict", "Billing is off on this installation: every feature is already on");
+    throw new AppError("conflict", "Nothing to buy: this installation has every feature unlocked");
   }
 }
 

@@ -22,6 +22,7 @@ import type { DecisionGroup } from "./groups";
 import { marketView, MIN_DECISION_CANDLES } from "./market-view";
 import { costOf, priceFor } from "./prices";
 import { providerConfig, tickIntervalMs } from "./provider-config";
+import { recordRecipients } from "./recipients";
 import { openaiDecision } from "./providers/openai";
 import { notAsked } from "./providers/types";
 import { existingDecision, saveDecision } from "./save-decision";
@@ -192,8 +193,13 @@ export async function runTick(
       if (lag >= 0) lags.push(lag);
     }
     decisions += 1;
-    // (read the count after the await: `enqueued += await …` would add to a stale value across lanes)
-    const offered = settings.killSwitch ? 0 : await fanOut(decision, group.userIds);
+    // Who the decision was for (the history and the trade log's holds), written alongside the fan-out so it adds
+    // no time before the orders go out. (Read the count after the await: `enqueued += await …` would add to a
+    // stale value across lanes.)
+    const [offered] = await Promise.all([
+      settings.killSwitch ? 0 : fanOut(decision, group.userIds),
+      recordRecipients(decision, group.userIds, settings.killSwitch),
+    ]);
     enqueued += offered;
     // Marked even when killed: the sweeper must not fan a killed tick out later.
     if (decision.action !== "hold") await markFannedOut(decision.id, 2 * interval);

@@ -11,3 +11,8 @@ export function decisionsChannel(): string {
 export function userChannel(userId: number | string): string {
   return rkey(`events:user:${userId}`);
 }
+
+/** Installation-wide state every signed-in page follows (the global kill switch) → SSE event `system`. */
+export function systemChannel(): string {
+  return rkey("events:system");
+}

@@ -17,6 +17,7 @@ import { AppError, type ErrorCode } from "@/lib/api/errors";
 import { isDuplicateKey } from "@/lib/auth/register";
 import { hit, rateLimitedError } from "@/lib/auth/rate-limit";
 import { fanOut, markFannedOut, publishDecision } from "@/lib/decision/fan-out";
+import { recordRecipients } from "@/lib/decision/recipients";
 import { marketView, volatilityFraction } from "@/lib/decision/market-view";
 import { roundTrip } from "@/lib/decision/decide-group";
 import { tickIntervalMs } from "@/lib/decision/provider-config";
@@ -227,7 +228,8 @@ async function accept(
     return duplicateReceipt(earlier);
   }
   const decision = (await loadDecision(ids.decisionId))!;
-  await fanOut(decision, [source.userId]);
+  // Its recipient row puts it in the user's decision history (the chart's markers, the latest-decision card).
+  await Promise.all([fanOut(decision, [source.userId]), recordRecipients(decision, [source.userId], false)]);
   await markFannedOut(decision.id, interval);
   await publishDecision(decision, [source.userId]);
   log.info({ ...ids, sourceId: source.id, action: d.action }, "signal accepted");

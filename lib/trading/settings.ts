@@ -99,7 +99,10 @@ export async function updateSettings(
   checkSettingsAgainstPlan(input, plan);
   const current = await getSettings(userId);
   if (Object.keys(input).length > 0) {
-    await db.update(tradingSettings).set(input).where(eq(tradingSettings.id, current.id));
+    await db
+      .update(tradingSettings)
+      .set({ ...input, settingsSavedAt: new Date() })
+      .where(eq(tradingSettings.id, current.id));
     const changed = {
       ...input,
       customPrompt: input.customPrompt === undefined ? undefined : input.customPrompt ? "(set)" : null,

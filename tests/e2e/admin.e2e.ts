@@ -183,11 +183,15 @@ describe("admin console", () => {
     await victimCtx.close();
   });
 
-  it("the kill switch, switched on in Controls, shows a banner on every user's dashboard until switched off", async () => {
+  it("the kill switch, switched on in Controls, reaches an open dashboard live (banner and auto-trading card) until switched off", async () => {
     const userCtx = await newContext(browser);
     const userPage = await userCtx.newPage();
     await signUp(userPage, uniqueEmail("e2e-banner"));
     expect(await userPage.getByTestId("kill-switch-banner").count()).toBe(0);
+    await userPage.getByTestId("auto-trade-switch").click();
+    await expect
+      .poll(() => userPage.getByTestId("stat-auto-trade").textContent())
+      .toContain("Acting on every decision");
 
     const adminCtx = await adminContext();
     const page = await adminCtx.newPage();
@@ -201,16 +205,22 @@ describe("admin console", () => {
       (await db.query.auditLog.findFirst({ where: eq(auditLog.action, "admin.kill_switch.on") }))?.actorId,
     ).toBeTruthy();
 
-    await userPage.reload();
+    // The user's open dashboard follows without a reload: banner, card and tile agree.
     await userPage.getByTestId("kill-switch-banner").waitFor();
+    await userPage.getByTestId("platform-kill-note").waitFor();
+    expect(await userPage.getByTestId("auto-trade-state").textContent()).toBe("Paused");
+    const tile = (await userPage.getByTestId("stat-auto-trade").textContent()) ?? "";
+    expect(tile).not.toContain("Acting on every decision");
+    expect(tile).toContain("Paused platform-wide");
     if (process.env.SHOTS_DIR)
       await userPage.screenshot({ path: `${process.env.SHOTS_DIR}/dashboard-kill-switch-banner.png` });
 
     await page.click('button:has-text("Switch off")');
     await page.getByRole("alertdialog").getByRole("button", { name: "Resume trading" }).click();
     await page.getByTestId("kill-switch-banner").waitFor({ state: "detached" });
-    await userPage.reload();
-    expect(await userPage.getByTestId("kill-switch-banner").count()).toBe(0);
+    await userPage.getByTestId("kill-switch-banner").waitFor({ state: "detached" });
+    await userPage.getByTestId("platform-kill-note").waitFor({ state: "detached" });
+    expect(await userPage.getByTestId("stat-auto-trade").textContent()).toContain("Acting on every decision");
     await adminCtx.close();
     await userCtx.close();
   });

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(Boolean(inject("stripeURL")))("billing off (E2E_BILLING=off)", () => {
-  it("says the install is self-hosted with every feature on", async () => {
+  it("says plainly that every feature is unlocked, with no operator instructions", async () => {
     for (const [scheme, mobile] of [
       ["light", false],
       ["dark", false],
@@ -33,11 +33,33 @@ describe.skipIf(Boolean(inject("stripeURL")))("billing off (E2E_BILLING=off)", (
       await signUp(page, uniqueEmail("e2e-selfhosted"));
       await page.goto("/billing");
       await page.getByTestId("self-hosted").waitFor();
-      expect(await page.textContent("main")).toContain("Self-hosted: billing is off, every feature is on");
-      if (!mobile) expect(await page.textContent("aside")).toContain("Self-hosted · all features");
+      const main = (await page.textContent("main")) ?? "";
+      expect(main).toContain("Every feature is unlocked on this installation");
+      expect(main).not.toMatch(/STRIPE_|price id|Payments are handled by Stripe/i);
+      if (!mobile) expect(await page.textContent("aside")).toContain("Elite · every feature unlocked");
+      // The account menu and the billing page agree on the plan.
+      await page.locator('header button[data-slot="dropdown-menu-trigger"]').last().click();
+      await expect.poll(() => page.getByRole("menu").textContent()).toContain("Elite");
+      await page.keyboard.press("Escape");
       const res = await page.request.post("/api/billing/checkout", { data: { plan: "pro" } });
       expect(res.status()).toBe(409);
       await screenshot(page, `billing-self-hosted-${mobile ? "mobile" : "desktop"}-${scheme}`);
+
+      // The landing page's plan buttons lead to sign-up and say nothing is for sale.
+      await page.goto("/#pricing");
+      await page.getByTestId("pricing-unlocked").waitFor();
+      expect(await page.getByTestId("pricing-unlocked").textContent()).toContain(
+        "This installation has every feature unlocked",
+      );
+      const ctas = page.locator("#pricing [data-plan] a");
+      expect(await ctas.count()).toBe(3);
+      for (const href of await ctas.evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
+        expect(href).toMatch(/^\/signup/);
+      expect(await page.locator("#pricing").textContent()).not.toContain("Get Pro");
+      if (process.env.SHOTS_DIR)
+        await page.locator("#pricing").screenshot({
+          path: `${process.env.SHOTS_DIR}/pricing-unlocked-${mobile ? "mobile" : "desktop"}-${scheme}.png`,
+        });
       await ctx.close();
     }
   });

@@ -15,28 +15,12 @@ import { revokeSessions } from "@/lib/auth/session";
 import { userChannel } from "@/lib/events/channels";
 import { closeRedis, redis } from "@/lib/redis";
 import { makeUser } from "../helpers/accounts";
+import { readUntil } from "../helpers/sse";
 
 afterAll(async () => {
   await closeDb();
   await closeRedis();
 });
-
-/** Read the stream until `pattern` appears or it ends; returns everything read and whether it ended. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, pattern: RegExp, ms: number) {
-  const decoder = new TextDecoder();
-  let text = "";
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline && !pattern.test(text)) {
-    const next = await Promise.race([
-      reader.read(),
-      new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now()))),
-    ]);
-    if (next === null) break;
-    if (next.done) return { text, ended: true };
-    text += decoder.decode(next.value);
-  }
-  return { text, ended: false };
-}
 
 const open = () => streamRoute.GET(new Request("http://localhost/api/stream"), undefined);
 

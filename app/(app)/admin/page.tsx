@@ -29,7 +29,11 @@ export default async function AdminStatusPage() {
         <StatusCards status={status} queues={queues} />
         <LivenessStrip liveness={status.liveness} />
         <FeedsTable feeds={status.feeds} now={status.checkedAt} />
-        <SymbolsTable symbols={status.symbols} lag={status.lag} />
+        <SymbolsTable
+          symbols={status.symbols}
+          lag={status.lag}
+          inForce={`${status.provider} / ${status.model}`}
+        />
         <ReconcileCard reconcile={status.reconcile} rateLimits={status.rateLimits} />
         <OutOfSyncTable rows={status.outOfSync.rows} total={status.outOfSync.total} now={status.checkedAt} />
         <QueuesTable queues={queues} />

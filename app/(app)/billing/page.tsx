@@ -24,7 +24,11 @@ export default async function BillingPage({
     <>
       <PageHeader
         title="Billing"
-        description="Your plan, payment method and invoices. Payments are handled by Stripe."
+        description={
+          overview.enabled
+            ? "Your plan, payment method and invoices. Payments are handled by Stripe."
+            : "Your plan on this installation."
+        }
       />
       {overview.enabled ? (
         <BillingClient initial={overview} checkout={checkout} upgrade={upgrade as PlanId | null} />

@@ -13,7 +13,9 @@ import { MarketChartCard } from "@/components/market/market-chart-card";
 import { PerformancePanel } from "@/components/performance/performance-panel";
 import { AutoTradeToggle, type TradingState } from "@/components/trading/auto-trade-toggle";
 import { DecisionCard, type ScheduleView } from "@/components/trading/decision-card";
+import { FirstRunChecklist, type ChecklistView } from "@/components/trading/first-run-checklist";
 import { decisionMarker, toDecisionItem, type DecisionItem } from "@/components/trading/decision-item";
+import { usePlatformKillSwitch } from "@/components/system/use-platform-kill-switch";
 import { PortfolioStats } from "@/components/trading/portfolio-stats";
 import { PositionCard } from "@/components/trading/position-card";
 import { TradeLog } from "@/components/trading/trade-log";
@@ -34,6 +36,10 @@ interface Props {
   /** The user's own kill switch ("Stop and flatten"). */
   killSwitch: boolean;
   pausedReason: string | null;
+  /** The platform-wide kill switch at render (followed live afterwards). */
+  platformKillSwitch: boolean;
+  /** The first-run checklist, null once done or hidden. */
+  checklist: ChecklistView | null;
   /** Set while billing pauses new live trades on the selected account. */
   billingPause?: BillingPauseView | null;
   /** Notices rendered by the server (plan, pause, kill switch). */
@@ -66,6 +72,7 @@ export function DashboardClient(props: Props) {
     autoTrade: props.autoTrade,
     killSwitch: props.killSwitch,
   });
+  const platformKill = usePlatformKillSwitch(props.platformKillSwitch);
   const router = useRouter();
   const refreshLedger = useCallback(() => {
     setTradesVersion((v) => v + 1);
@@ -81,7 +88,13 @@ export function DashboardClient(props: Props) {
   );
 
   const livePrice = useDashboardStream(symbol, {
-    onDecision: () => void refetchDecisions(),
+    // A decision may be a hold: the trade log shows those too.
+    onDecision: () => {
+      void refetchDecisions();
+      setTradesVersion((v) => v + 1);
+      // The checklist's last step is the first decision for this user: the server decides when it is done.
+      if (props.checklist && trading.autoTrade) router.refresh();
+    },
     onOrder: refreshLedger,
     onSync: refreshLedger,
   });
@@ -97,6 +110,13 @@ export function DashboardClient(props: Props) {
   return (
     <div className="space-y-4 sm:space-y-6">
       {props.notices}
+      {props.checklist && (
+        <FirstRunChecklist
+          view={props.checklist}
+          autoTrade={trading.autoTrade}
+          schedule={schedule ?? props.schedule}
+        />
+      )}
       <PortfolioStats
         portfolio={current}
         price={price}
@@ -104,6 +124,7 @@ export function DashboardClient(props: Props) {
         killSwitch={trading.killSwitch}
         pausedReason={props.pausedReason}
         livePaused={Boolean(props.billingPause)}
+        platformKill={platformKill}
       />
       <div className="grid items-start gap-4 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
@@ -118,6 +139,7 @@ export function DashboardClient(props: Props) {
             position={current.position}
             billingPause={props.billingPause}
             onActionSettled={refreshLedger}
+            platformKill={platformKill}
           />
           <DecisionCard decisions={decisions} schedule={schedule ?? props.schedule} />
           <PositionCard
@@ -130,7 +152,9 @@ export function DashboardClient(props: Props) {
         <Card className="min-w-0 lg:col-start-1 lg:row-start-2" data-testid="recent-trades">
           <CardHeader>
             <CardTitle>Recent trades</CardTitle>
-            <CardDescription>What each decision did for you: placed, or skipped and why.</CardDescription>
+            <CardDescription>
+              What each decision did for you: placed, held, or skipped and why.
+            </CardDescription>
             <CardAction>
               <Button asChild variant="ghost" size="sm">
                 <Link href="/dashboard/trades">

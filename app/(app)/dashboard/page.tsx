@@ -14,9 +14,11 @@ import { planFor } from "@/lib/billing/limits";
 import { isBillingNotice } from "@/lib/billing/status";
 import { decisionView, decisionsForUser } from "@/lib/decision/queries";
 import { env } from "@/lib/env";
+import { firstRunChecklist } from "@/lib/trading/checklist";
 import { decisionSchedule } from "@/lib/trading/decision-schedule";
 import { getPortfolio } from "@/lib/trading/portfolio";
 import { getSettings } from "@/lib/trading/settings";
+import { getSystemSetting } from "@/lib/system/settings";
 import { formatDateTime } from "@/lib/utils";
 import { DashboardClient } from "./dashboard-client";
 
@@ -26,12 +28,17 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const settings = await getSettings(user.id);
-  const [portfolio, decisions, schedule, access] = await Promise.all([
+  const [portfolio, decisions, schedule, access, platformKillSwitch] = await Promise.all([
     getPortfolio(user.id, settings.symbol),
     decisionsForUser(user.id, settings.symbol, 100),
     decisionSchedule(),
     planFor(user),
+    getSystemSetting("killSwitch"),
   ]);
+  const checklist = await firstRunChecklist(
+    settings,
+    portfolio.account && { label: portfolio.account.label, exchange: portfolio.account.exchange },
+  );
   const live = portfolio.account !== null && portfolio.account.exchange !== "paper";
   const billingPause: BillingPauseView | null =
     live && access.reason
@@ -104,6 +111,8 @@ export default async function DashboardPage() {
         autoTrade={settings.autoTrade}
         killSwitch={settings.killSwitch}
         pausedReason={pausedReason}
+        platformKillSwitch={platformKillSwitch}
+        checklist={checklist}
         billingPause={billingPause}
         notices={notices}
       />

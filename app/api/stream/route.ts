@@ -1,14 +1,15 @@
 // GET /api/stream — Server-Sent Events for the signed-in user: `candle` for every series update (id = open
 // GET /api/stream — Server-Sent Events for the signed-in user: `candle` for every series update (id = open
 // time), `decision` for new decisions, `order` for the user's own orders, `backtest` for their backtests' progress,
-// `sync` when a reconcile pass of the user's live account found something. On reconnect (Last-Event-ID) the stored
+// `sync` when a reconcile pass of the user's live account found something, `system` when an operator flips the
+// global kill switch. On reconnect (Last-Event-ID) the stored
 // candles from that id on are sent first. A comment every 15 s keeps proxies from closing the stream. Every
 // STREAM_SESSION_CHECK_SECONDS the session is checked again against MySQL: once it is revoked (log out everywhere,
 // suspension) the stream sends `revoked` and ends, and the browser's reconnect gets a 401.
 import { withUser } from "@/lib/api/route";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { env } from "@/lib/env";
-import { decisionsChannel, userChannel } from "@/lib/events/channels";
+import { decisionsChannel, systemChannel, userChannel } from "@/lib/events/channels";
 import { decodeCandle, seriesChannel } from "@/lib/market/series";
 import { streamHub } from "@/lib/market/stream-hub";
 import { candlesSince } from "@/lib/market/candles-since";
@@ -23,6 +24,7 @@ export const GET = withUser({}, async ({ req, user }) => {
   const bySymbol = new Map(env.MARKET_SYMBOLS.map((s) => [seriesChannel(s), s]));
   const decisions = decisionsChannel();
   const mine = userChannel(user.id);
+  const system = systemChannel();
   const encoder = new TextEncoder();
   let cleanup = () => {};
 
@@ -41,12 +43,18 @@ export const GET = withUser({}, async ({ req, user }) => {
         const c = decodeCandle(member);
         send(`event: candle\nid: ${c.t}\ndata: ${JSON.stringify({ symbol, ...c })}\n\n`);
       };
-      const unlisten = await streamHub().listen([...bySymbol.keys(), decisions, mine], (channel, message) => {
-        const symbol = bySymbol.get(channel);
-        if (symbol) sendCandle(symbol, message);
-        else
-          send(`event: ${channel === decisions ? "decision" : userEventName(message)}\ndata: ${message}\n\n`);
-      });
+      const unlisten = await streamHub().listen(
+        [...bySymbol.keys(), decisions, mine, system],
+        (channel, message) => {
+          const symbol = bySymbol.get(channel);
+          if (symbol) sendCandle(symbol, message);
+          else {
+            const event =
+              channel === decisions ? "decision" : channel === system ? "system" : userEventName(message);
+            send(`event: ${event}\ndata: ${message}\n\n`);
+          }
+        },
+      );
       const ping = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
       const recheck = setInterval(() => {
         loadSessionUser(String(user.id), user.sessionVersion, user.sessionId)

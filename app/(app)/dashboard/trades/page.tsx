@@ -13,7 +13,7 @@ export default async function TradesPage() {
     <>
       <PageHeader
         title="Trades"
-        description="Every decision's outcome for you: placed, skipped (and why), or failed (and why)."
+        description="Every decision's outcome for you: placed, held, skipped (and why), or failed (and why)."
       />
       <Card>
         <CardContent>
