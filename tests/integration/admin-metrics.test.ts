@@ -25,6 +25,8 @@ beforeAll(async () => {
   // Counts below are exact: start from no orders and no decisions (files run one at a time on one database).
   await db.delete(orders);
   await db.delete(decisions);
+  // The derived budget scales with the group count an earlier file's tick left behind: start from none.
+  await redis().del(rkey("decide:groups:BTCUSDT"));
   const now = Date.now();
   await redis().hset(rkey("feed:replay:BTCUSDT:1m"), {
     source: "replay",
