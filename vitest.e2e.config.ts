@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.e2e.ts"],
     globalSetup: ["tests/e2e/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/per-file.ts"],
+    setupFiles: ["tests/setup/per-file.ts", "tests/e2e/setup/fresh-limits.ts"],
     environment: "node",
     pool: "forks",
     fileParallelism: false,
