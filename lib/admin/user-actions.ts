@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { tradingSettings, users } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
+import { bumpSessionEpoch } from "@/lib/auth/session-epoch";
 import { auditAdmin, type AdminActor } from "./audit-action";
 
 async function loadTarget(userId: number) {
@@ -40,6 +41,8 @@ export async function suspendUser(actor: AdminActor, userId: number, reason?: st
       tx,
     );
   });
+  // Cached session checks (lib/auth/session-cache.ts) stop trusting this user's sessions at their next request.
+  await bumpSessionEpoch(userId);
 }
 
 /** Reactivate a suspended user (they log in again; auto-trading stays off until they switch it on). */
