@@ -91,16 +91,26 @@ async function main(): Promise<void> {
   const workers: ChildProcess[] = [];
   const results: Record<string, unknown>[] = [];
   try {
-    // Two hours of 1m candles around 50,000 up to the forming one (the tick waits for the candle that closed
-    // at its boundary; the strategy reads closed candles; fills use the latest close).
-    const now = Math.floor(Date.now() / 60_000) * 60_000;
-    const pipe = redis().pipeline();
-    for (let i = 120; i >= 0; i--) {
-      const t = now - i * 60_000;
-      const c = 50_000 + Math.round(Math.sin(i / 7) * 150);
-      pipe.zadd(seriesKey("BTCUSDT"), t, encodeCandle({ t, o: c, h: c + 20, l: c - 20, c, v: 1 }));
-    }
-    await pipe.exec();
+    // Two hours of 1m candles around 50,000 up to the forming one at the tick (the tick waits for the candle that
+    // closed at its boundary; the strategy reads closed candles; fills use the latest close). Written again before
+    // every tick, at the current minute, so later configurations neither tick late nor fill at a stale price.
+    let lastTick = 0;
+    const seedForTick = async (): Promise<number> => {
+      let now = Math.floor(Date.now() / 60_000) * 60_000;
+      if (now <= lastTick) {
+        await sleep(lastTick + 60_000 - Date.now() + 50);
+        now = lastTick + 60_000;
+      }
+      lastTick = now;
+      const pipe = redis().pipeline();
+      for (let i = 120; i >= 0; i--) {
+        const t = now - i * 60_000;
+        const c = 50_000 + Math.round(Math.sin(i / 7) * 150);
+        pipe.zadd(seriesKey("BTCUSDT"), t, encodeCandle({ t, o: c, h: c + 20, l: c - 20, c, v: 1 }));
+      }
+      await pipe.exec();
+      return now;
+    };
 
     // Server-wide counters (MySQL statements, Redis commands); other clients of the servers add a little.
     const serverCounters = async () => {
@@ -113,7 +123,6 @@ async function main(): Promise<void> {
         redis: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0),
       };
     };
-    let ticks = 0;
     const seqByUsers = new Map<number, { users: number; ms: number; stmtsPerJob: number }>();
     for (const cfg of CONFIGS) {
       const workerEnv = {
@@ -144,7 +153,7 @@ async function main(): Promise<void> {
         const machine0 = machineCpuSeconds();
         const callsBefore = fake.calls.length;
         const q0 = await serverCounters();
-        const tickTime = new Date(now - ticks++ * 60_000);
+        const tickTime = new Date(await seedForTick());
         const enqueueStart = performance.now();
         const tick = await runTick("BTCUSDT", tickTime);
         const enqueueMs = performance.now() - enqueueStart;
