@@ -36,8 +36,8 @@ const encryptionKeys = z.string().transform((raw, ctx) => {
  * flight per worker process, and MySQL connections per process. The exchange's limits never depend on them (every
  * live call takes a token from the per-IP bucket first, docs/scaling.md).
  */
-export const EXECUTE_CONCURRENCY_DEFAULT = 200;
-export const DATABASE_POOL_SIZE_DEFAULT = 10;
+export const EXECUTE_CONCURRENCY_DEFAULT = 1000;
+export const DATABASE_POOL_SIZE_DEFAULT = 20;
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
