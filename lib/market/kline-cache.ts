@@ -48,9 +48,8 @@ const rebuild = singleFlight(
         : data.feed.lastUpdate + STALE_AFTER_MS + 1;
     const entry: Entry = { version: q.version, body: encoder.encode(JSON.stringify(data)), staleAt };
     // Read after the version: the body is at least as new as its version (a write in between only makes the
-    // next request rebuild again). A slower rebuild of an older version never replaces a newer entry.
-    const current = entries.get(q.key);
-    if (!current || current.version <= q.version) entries.set(q.key, entry);
+    // next request rebuild again; so does an older rebuild that happens to finish last).
+    entries.set(q.key, entry);
     return entry;
   },
   (q) => `${q.key}@${q.version}`,
