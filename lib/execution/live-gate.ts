@@ -1,13 +1,12 @@
 import "server-only";
-// Live exchange jobs in flight per worker process. EXECUTE_CONCURRENCY (1,000) sizes the paper fan-out; a live
-// exchange sees no more calls per second either way (every call takes a token of its per-IP bucket first,
-// lib/exchange/rate-limit.ts), but with 1,000 live jobs in flight the calls reserved for one moment reached the
-// exchange bunched (685 "too many requests" answers in bench/live-fanout.ts for 1,000 accounts, 0 at 200). So a
-// job takes one of LIVE_JOBS_IN_FLIGHT slots at its first call on a live adapter and holds it to its end;
-// paper jobs never wait for one.
+// Live exchange jobs in flight per worker process. EXECUTE_CONCURRENCY (1,000) sizes the paper fan-out; live jobs
+// keep the 200 in flight they were measured with before (docs/scaling.md): a live exchange sees no more calls per
+// second either way (every call takes a token of its per-IP bucket first, lib/exchange/rate-limit.ts), but each
+// live job holds a ccxt client, and 1,000 at once took the worker to 1.1–1.4 GB (≈ 0.55 GB gated). A job takes
+// a slot at its first call on a live adapter and holds it to its end; paper jobs never wait for one.
 import type { ExchangeAdapter } from "@/lib/exchange/types";
 
-/** Live-exchange jobs one worker process runs at once (measured safe under Bybit's limits, docs/fanout.md). */
+/** Live-exchange jobs one worker process runs at once (the execute concurrency shipped before, docs/fanout.md). */
 export const LIVE_JOBS_IN_FLIGHT = 200;
 
 let free = LIVE_JOBS_IN_FLIGHT;
