@@ -31,6 +31,14 @@ const encryptionKeys = z.string().transform((raw, ctx) => {
   return keys;
 });
 
+/**
+ * Shipped execution defaults, chosen from bench/fanout.ts runs (README "Benchmarks", docs/fanout.md): jobs in
+ * flight per worker process, and MySQL connections per process. The exchange's limits never depend on them (every
+ * live call takes a token from the per-IP bucket first, docs/scaling.md).
+ */
+export const EXECUTE_CONCURRENCY_DEFAULT = 1000;
+export const DATABASE_POOL_SIZE_DEFAULT = 20;
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: z.url().default("http://localhost:3000"),
@@ -38,7 +46,7 @@ const schema = z.object({
     .string()
     .regex(/^mysql:\/\//, "must be a mysql:// URL")
     .default("mysql://root@127.0.0.1:3306/tickpilot"),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(DATABASE_POOL_SIZE_DEFAULT),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
@@ -126,7 +134,7 @@ const schema = z.object({
   /** Consecutive provider failures after which a symbol enters safe mode (hold) until a call succeeds. */
   SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   /** Parallel execute jobs per worker process. */
-  EXECUTE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(200),
+  EXECUTE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(EXECUTE_CONCURRENCY_DEFAULT),
   /** An execute (and decide) job's lock; a crashed worker's jobs are picked up again within ≈ 1.5 × this. */
   EXECUTE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(8_000),
   /** Seconds between sweeper passes (pending order rows without a live job, fan-outs cut short by Redis). */

@@ -8,7 +8,13 @@ import { getLogger } from "@/lib/log";
 import { isConnectionError, reportRedisError } from "@/lib/outage-log";
 import type { ExecuteJobData } from "@/lib/decision/fan-out";
 import { adapterForAccount } from "@/lib/exchange/get-adapter";
-import { executeForUser, InterruptedExecutionError, RetryableExecutionError } from "@/lib/execution/execute";
+import {
+  executeForUser,
+  InterruptedExecutionError,
+  RetryableExecutionError,
+  type ExecuteDeps,
+} from "@/lib/execution/execute";
+import { liveGate } from "@/lib/execution/live-gate";
 import { noteExecuteProgress } from "@/lib/execution/progress";
 import { failManualAction, type ManualJobData } from "@/lib/execution/manual-actions";
 import { runManualAction } from "@/lib/execution/run-manual-action";
@@ -25,20 +31,37 @@ const STALLED_OUT = "stalled more than allowable limit";
 /** Start the execute worker with EXECUTE_CONCURRENCY parallel jobs. */
 export async function startExecuteWorker(): Promise<Runnable> {
   let draining = false;
-  const deps = { adapterFor: adapterForAccount, shouldStop: () => draining };
+  const deps: Pick<ExecuteDeps, "adapterFor" | "shouldStop"> = {
+    adapterFor: adapterForAccount,
+    shouldStop: () => draining,
+  };
 
   async function process(job: Job<ExecuteJobData & Partial<ManualJobData>>, token?: string) {
+    // At most LIVE_JOBS_IN_FLIGHT of the jobs running here talk to live exchanges at once.
+    const gate = liveGate();
+    try {
+      return await run(job, { ...deps, adapterFor: (acct) => gate.wrap(adapterForAccount(acct)) }, token);
+    } finally {
+      gate.done();
+    }
+  }
+
+  async function run(
+    job: Job<ExecuteJobData & Partial<ManualJobData>>,
+    jobDeps: typeof deps,
+    token?: string,
+  ) {
     if (job.name === "manual") {
       const actionId = Number(job.data.actionId);
       if (!Number.isSafeInteger(actionId)) throw new UnrecoverableError("bad job data");
-      const action = await runManualAction(actionId, deps);
+      const action = await runManualAction(actionId, jobDeps);
       return { actionId, status: action?.status ?? null };
     }
     const { decisionId, userId } = job.data;
     if (!Number.isSafeInteger(decisionId) || !Number.isSafeInteger(userId))
       throw new UnrecoverableError("bad job data");
     try {
-      const order = await executeForUser(decisionId, userId, deps);
+      const order = await executeForUser(decisionId, userId, jobDeps);
       return { orderId: order.id, status: order.status };
     } catch (err) {
       // Shutting down between legs: hand the job back now rather than after a stall check.

@@ -8,6 +8,7 @@ import { auditLog, subscriptions, users } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { hit, rateLimitedError } from "@/lib/auth/rate-limit";
+import { bumpSessionEpoch } from "@/lib/auth/session-epoch";
 import type { CurrentUser } from "@/lib/auth/session-user";
 import { sendMail } from "@/lib/mail/send-mail";
 import { requireSecondFactor } from "./two-factor";
@@ -64,5 +65,6 @@ export async function deleteAccount(
     });
     await tx.delete(users).where(eq(users.id, user.id));
   });
+  await bumpSessionEpoch(user.id);
   await sendMail({ to: user.email, template: "accountDeleted", data: { name: user.name } });
 }

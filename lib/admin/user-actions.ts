@@ -5,6 +5,7 @@ import { db } from "@/db";
 import { tradingSettings, users } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { notify } from "@/lib/notify/notify";
+import { bumpSessionEpoch } from "@/lib/auth/session-epoch";
 import { auditAdmin, type AdminActor } from "./audit-action";
 
 async function loadTarget(userId: number) {
@@ -41,6 +42,8 @@ export async function suspendUser(actor: AdminActor, userId: number, reason?: st
       tx,
     );
   });
+  // Cached session checks (lib/auth/session-cache.ts) stop trusting this user's sessions at their next request.
+  await bumpSessionEpoch(userId);
   await notify({ type: "auto_trade_off", userId, reason: "suspended", at: Date.now() });
 }
 

@@ -36,6 +36,11 @@ export interface RouteOptions<
   crossOrigin?: true;
   /** Count the request against `limit` per `windowSeconds`, per signed-in user (or per IP when public). */
   rateLimit?: { name: string; limit: number | (() => number); windowSeconds: number };
+  /**
+   * `cached`: the cheap session check for hot read routes that use only the user's id (lib/auth/session-cache.ts):
+   * a suspended, logged-out or "logged out everywhere" user is still refused on the next request.
+   */
+  session?: "full" | "cached";
   /** Refuse (403 with the message) unless the user's current plan allows the route. */
   plan?: (access: PlanAccess) => string | null;
 }
@@ -79,7 +84,11 @@ function build<B extends Schema, Q extends Schema, P extends Schema, C>(
       }
       const ip = clientIp(req.headers);
       const user =
-        auth === "admin" ? await requireApiAdmin() : auth === "user" ? await requireApiUser() : null;
+        auth === "admin"
+          ? await requireApiAdmin()
+          : auth === "user"
+            ? await requireApiUser(opts.session)
+            : null;
       if (opts.rateLimit) {
         const { name, limit, windowSeconds } = opts.rateLimit;
         const who = user ? `user:${user.id}` : `ip:${ip}`;

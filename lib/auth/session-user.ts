@@ -5,6 +5,7 @@ import "server-only";
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { userSessions, users, type User } from "@/db/schema";
+import { bumpSessionEpoch } from "./session-epoch";
 
 /** The signed-in user without secrets, plus the id of the session they are using. */
 export type CurrentUser = Omit<User, "passwordHash" | "totpSecretEnc"> & { sessionId: string };
@@ -17,10 +18,19 @@ export async function loadSessionUser(
   sv: number | undefined,
   sid: string | undefined,
 ): Promise<CurrentUser | null> {
+  return (await loadSession(uid, sv, sid))?.user ?? null;
+}
+
+/** Like loadSessionUser, with the session's expiry (for the cached check, lib/auth/session-cache.ts). */
+export async function loadSession(
+  uid: string | undefined,
+  sv: number | undefined,
+  sid: string | undefined,
+): Promise<{ user: CurrentUser; expiresAt: Date } | null> {
   const id = Number(uid);
   if (!uid || !Number.isSafeInteger(id) || id <= 0 || !sid || sid.length > 32) return null;
   const [row] = await db
-    .select({ user: users, lastSeenAt: userSessions.lastSeenAt })
+    .select({ user: users, lastSeenAt: userSessions.lastSeenAt, expiresAt: userSessions.expiresAt })
     .from(users)
     .innerJoin(userSessions, eq(userSessions.userId, users.id))
     .where(
@@ -36,7 +46,7 @@ export async function loadSessionUser(
     await touch(sid);
   }
   const { passwordHash: _p, totpSecretEnc: _t, ...user } = row.user;
-  return { ...user, sessionId: sid };
+  return { user: { ...user, sessionId: sid }, expiresAt: row.expiresAt };
 }
 
 // At most one write per session every few minutes, however many requests it makes.
@@ -60,4 +70,5 @@ export async function revokeSessions(userId: number): Promise<void> {
     .update(userSessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+  await bumpSessionEpoch(userId);
 }

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/api/errors";
 import { auth } from "./index";
+import { getCurrentUserCached } from "./session-cache";
 import { loadSessionUser, type CurrentUser } from "./session-user";
 
 export { revokeSessions, type CurrentUser } from "./session-user";
@@ -36,9 +37,13 @@ export async function requireAdminPage(): Promise<CurrentUser> {
   return user;
 }
 
-/** For route handlers and actions: the current user or a 401 AppError. */
-export async function requireApiUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
+/**
+ * For route handlers and actions: the current user or a 401 AppError. `cached` uses the cheap check of hot read
+ * routes (lib/auth/session-cache.ts): same refusals, user fields up to 30 s old.
+ */
+export async function requireApiUser(check: "full" | "cached" = "full"): Promise<CurrentUser> {
+  const cached = check === "cached" ? await getCurrentUserCached() : undefined;
+  const user = cached === undefined ? await getCurrentUser() : cached;
   if (!user) throw new AppError("unauthorized", "Sign in to continue");
   return user;
 }

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { userSessions } from "@/db/schema";
+import { bumpSessionEpoch } from "./session-epoch";
 
 /** How long a session lasts (the JWT's maxAge matches it). */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
@@ -33,6 +34,11 @@ export async function revokeSession(sessionId: string): Promise<void> {
     .update(userSessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  const [row] = await db
+    .select({ userId: userSessions.userId })
+    .from(userSessions)
+    .where(eq(userSessions.id, sessionId));
+  if (row) await bumpSessionEpoch(row.userId);
 }
 
 /** End every session of a user except `keep` (a password change keeps the device that made it). */
@@ -47,6 +53,7 @@ export async function revokeOtherSessions(userId: number, keep: string | null): 
         keep ? ne(userSessions.id, keep) : undefined,
       ),
     );
+  await bumpSessionEpoch(userId);
   return (res as unknown as { affectedRows: number }).affectedRows;
 }
 
@@ -92,5 +99,6 @@ export async function endOwnSession(userId: number, sessionId: string): Promise<
     .where(
       and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)),
     );
+  await bumpSessionEpoch(userId);
   return (res as unknown as { affectedRows: number }).affectedRows === 1;
 }

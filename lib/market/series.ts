@@ -5,7 +5,7 @@ import { singleFlight } from "@/lib/batch/batcher";
 import { env } from "@/lib/env";
 import { redis, rkey } from "@/lib/redis";
 import { aggregate } from "./aggregate";
-import { INTERVAL_MS, type Candle, type Interval } from "./types";
+import { INTERVAL_MS, INTERVALS, type Candle, type Interval } from "./types";
 
 export { aggregate };
 
@@ -13,6 +13,19 @@ export { aggregate };
 export function seriesKey(symbol: string, source: string = env.MARKET_SOURCE, interval = "1m"): string {
   return rkey(`candles:${source}:${symbol}:${interval}`);
 }
+
+/** Key of a derived series (5m, 15m, 1h) kept beside a 1m series key; the candle upsert maintains it. */
+export function derivedKeyOf(series1m: string, interval: Interval): string {
+  return `${series1m.slice(0, -"1m".length)}${interval}`;
+}
+
+/** Key of the counter bumped by every write to a 1m series (candles or feed status): caches compare it. */
+export function versionKeyOf(series1m: string): string {
+  return `${series1m}:ver`;
+}
+
+/** The derived intervals the upsert keeps, with their bucket sizes. */
+export const DERIVED_INTERVALS = INTERVALS.filter((iv) => iv !== "1m");
 
 /** Pub/sub channel that carries every update of a series (the encoded candle). */
 export function seriesChannel(symbol: string, source: string = env.MARKET_SOURCE, interval = "1m"): string {
@@ -87,11 +100,16 @@ function oneMinuteSpan(interval: Interval, count: number): number {
 
 /**
  * The newest `count` candles of `interval` for the chart and the API: closed ones plus the forming one, oldest
- * first. Derived intervals aggregate the stored 1m series; the first bucket is dropped when it is partial.
+ * first. Derived intervals come from their own series, kept up to date by every 1m upsert (a bucket whose first
+ * minute the 1m series does not hold is never stored); without one yet (a series written before derived series
+ * existed), the stored 1m series is aggregated and a partial first bucket dropped.
  */
 export async function readKline(symbol: string, interval: Interval, count: number): Promise<Candle[]> {
-  const ones = await readCandles(symbol, oneMinuteSpan(interval, count));
-  return lastWhole(ones, interval, count);
+  if (interval !== "1m") {
+    const members = await redis().zrange(derivedKeyOf(seriesKey(symbol), interval), -count, -1);
+    if (members.length > 0) return members.map(decodeCandle);
+  }
+  return aggregateKline(await readCandles(symbol, oneMinuteSpan(interval, count)), interval, count);
 }
 
 /** The newest `count` CLOSED candles of `interval` (for the decision loop), oldest first. */
@@ -107,12 +125,14 @@ export async function readClosedCandles(
   const size = INTERVAL_MS[interval];
   // A derived bucket is closed once its last minute is closed.
   const closedUntil = ones.length ? ones[ones.length - 1]!.t + INTERVAL_MS["1m"] : 0;
-  const bars = lastWhole(ones, interval, Number.MAX_SAFE_INTEGER).filter((b) => b.t + size <= closedUntil);
+  const bars = aggregateKline(ones, interval, Number.MAX_SAFE_INTEGER).filter(
+    (b) => b.t + size <= closedUntil,
+  );
   return bars.slice(-count);
 }
 
-// Aggregate and drop a partial leading bucket (its first minute missing), then keep the newest `count`.
-function lastWhole(ones: Candle[], interval: Interval, count: number): Candle[] {
+/** 1m candles aggregated into `interval`, a partial leading bucket (first minute missing) dropped, newest `count`. */
+export function aggregateKline(ones: Candle[], interval: Interval, count: number): Candle[] {
   const bars = aggregate(ones, interval);
   const first = ones[0];
   if (interval !== "1m" && first && first.t % INTERVAL_MS[interval] !== 0 && bars.length > 1) bars.shift();

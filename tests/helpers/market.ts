@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { redis } from "@/lib/redis";
+import { rebuildDerived } from "@/lib/market/derived-series";
 import { DEFAULT_REPLAY_FILE } from "@/lib/market/load-replay-data";
 import { parseCandleCsv } from "@/lib/market/replay";
 import { encodeCandle, seriesKey } from "@/lib/market/series";
@@ -22,6 +23,7 @@ export async function storeCandles(symbol: string, candles: Candle[]): Promise<v
   const pipeline = redis().multi().del(key);
   for (const c of candles) pipeline.zadd(key, c.t, encodeCandle(c));
   await pipeline.exec();
+  await rebuildDerived(redis(), key);
 }
 
 /**

@@ -7,6 +7,7 @@ import { warnUnlessOutage } from "@/lib/outage-log";
 import { feedLockKey, feedStatusKey, latestCandle, seriesChannel, seriesKey } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { writeCandles, type SeriesTarget } from "@/lib/market/write-candle";
+import { rebuildDerived } from "@/lib/market/derived-series";
 import { LeaderLock, LOCK_TTL_MS } from "./leader-lock";
 import { sleep } from "./sleep";
 
@@ -69,6 +70,8 @@ export function startSeriesFeed(opts: {
     }, LOCK_TTL_MS / 3);
     log.info({ symbol, source, workerId }, "feed leader: writing the series");
     try {
+      // The derived series start from what the 1m series holds; every upsert keeps them up to date from here.
+      await rebuildDerived(conn, target.series);
       await opts.run({
         symbol,
         conn,
