@@ -27,6 +27,12 @@ export function versionKeyOf(series1m: string): string {
 /** The derived intervals the upsert keeps, with their bucket sizes. */
 export const DERIVED_INTERVALS = INTERVALS.filter((iv) => iv !== "1m");
 
+/** Every key of a symbol's stored series: the 1m candles, the derived series kept beside them, the version. */
+export function seriesKeys(symbol: string, source: string = env.MARKET_SOURCE): string[] {
+  const key = seriesKey(symbol, source);
+  return [key, ...DERIVED_INTERVALS.map((iv) => derivedKeyOf(key, iv)), versionKeyOf(key)];
+}
+
 /** Pub/sub channel that carries every update of a series (the encoded candle). */
 export function seriesChannel(symbol: string, source: string = env.MARKET_SOURCE, interval = "1m"): string {
   return `${seriesKey(symbol, source, interval)}:live`;

@@ -7,7 +7,7 @@ import { createSession } from "@/lib/auth/sessions";
 import { sealAccountKeys } from "@/lib/crypto/account-keys";
 import { maskKey } from "@/lib/crypto/vault";
 import type { CurrentUser } from "@/lib/auth/session";
-import { encodeCandle, seriesKey } from "@/lib/market/series";
+import { encodeCandle, seriesKey, seriesKeys } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { redis } from "@/lib/redis";
 import { uniqueEmail } from "./db";
@@ -61,5 +61,5 @@ export async function writeCandle(
 
 /** Remove every stored candle of a symbol (each test starts from its own prices). */
 export async function clearCandles(symbol: string): Promise<void> {
-  await redis().del(seriesKey(symbol));
+  await redis().del(...seriesKeys(symbol));
 }

@@ -10,7 +10,7 @@ import { runBacktest, type BacktestReport } from "@/lib/backtest/run-backtest";
 import { paperRules } from "@/lib/exchange/paper/rules";
 import { pnl } from "@/lib/exchange/paper/math";
 import { env } from "@/lib/env";
-import { seriesKey } from "@/lib/market/series";
+import { seriesKeys } from "@/lib/market/series";
 import type { Candle } from "@/lib/market/types";
 import { closeQueues, getQueue } from "@/lib/queue/queues";
 import { QUEUES } from "@/lib/queue/names";
@@ -95,7 +95,7 @@ beforeAll(async () => {
     const [acct] = await db.select().from(exchangeAccounts).where(eq(exchangeAccounts.userId, id!));
     users.set(level, { id: id!, accountId: acct!.id });
   }
-  await redis().del(seriesKey(SYMBOL), paperCursorKey(SYMBOL));
+  await redis().del(...seriesKeys(SYMBOL), paperCursorKey(SYMBOL));
   await getQueue(QUEUES.execute).obliterate({ force: true });
   const [execute, paper] = await Promise.all([
     startExecuteWorker(),

@@ -1,7 +1,7 @@
 // Decision history and the trade log's holds, read from who each decision was for (decision_recipients): a change
 // of risk level or custom prompt keeps the earlier decisions in the history; holds and skips are in the trade log
 // and filterable; another user's decisions and outcomes never show.
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/auth/session", async (importOriginal) =>
   (await import("../helpers/as-user")).sessionMock(importOriginal as never),
@@ -13,7 +13,7 @@ vi.hoisted(() => {
   process.env.DECISION_CANDLE_WAIT_MS = "200";
 });
 
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import { GET as getDecisions } from "@/app/api/decisions/route";
 import { GET as getLogs } from "@/app/api/logs/route";
 import { PUT as putSettings } from "@/app/api/settings/route";
@@ -36,6 +36,12 @@ const nextTick = async () => {
   await storeCandlesForTick(SYMBOL, tick);
   return new Date(tick);
 };
+
+beforeAll(async () => {
+  // The history fills up with the newest shared decisions of the user's level: other files' far-future ticks
+  // would push this file's ticks out of it. Start from none beyond the present.
+  await db.delete(decisions).where(and(eq(decisions.symbol, SYMBOL), gt(decisions.tickTime, new Date())));
+});
 
 afterAll(async () => {
   await setSystemSetting("killSwitch", false, null);

@@ -21,7 +21,14 @@ import { revokeSessions } from "@/lib/auth/session";
 import { revokeSession } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { buildKlineBody, clearKlineCache } from "@/lib/market/kline-cache";
-import { aggregateKline, encodeCandle, readCandles, readKline, seriesKey } from "@/lib/market/series";
+import {
+  aggregateKline,
+  encodeCandle,
+  readCandles,
+  readKline,
+  seriesKey,
+  seriesKeys,
+} from "@/lib/market/series";
 import { INTERVAL_MS, INTERVALS, type Candle } from "@/lib/market/types";
 import { writeCandle, writeCandles } from "@/lib/market/write-candle";
 import { closeRedis, redis } from "@/lib/redis";
@@ -60,7 +67,7 @@ function recent(count: number): Candle[] {
 
 describe("GET /api/kline", () => {
   beforeAll(async () => {
-    await redis().del(seriesKey(SYMBOL));
+    await redis().del(...seriesKeys(SYMBOL));
     clearKlineCache();
     await writeCandles(redis(), feedTarget(SYMBOL), recent(3000));
   });

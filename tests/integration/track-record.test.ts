@@ -11,7 +11,7 @@ import { decisions, trackRecordAccounts, trackRecordOutcomes, trackRecordTrades 
 import { runBacktest, standardSettings, type BacktestReport } from "@/lib/backtest/run-backtest";
 import { env } from "@/lib/env";
 import { paperRules } from "@/lib/exchange/paper/rules";
-import { seriesKey } from "@/lib/market/series";
+import { seriesKeys } from "@/lib/market/series";
 import { closeRedis, redis, rkey } from "@/lib/redis";
 import { setSystemSetting } from "@/lib/system/settings";
 import { readSnapshot, type TrackRecordSnapshot } from "@/lib/track-record/snapshot";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await setSystemSetting("pausedSymbols", [], null);
   await disableAllTraders();
   await db.delete(trackRecordAccounts);
-  await redis().del(seriesKey(SYMBOL), rkey("trackrecord:snapshot"));
+  await redis().del(...seriesKeys(SYMBOL), rkey("trackrecord:snapshot"));
   const first = Math.round((FROM - realCandles(1)[0]!.t) / 60_000) - HISTORY;
   candles = realCandles(HISTORY + (TO - FROM) / 60_000, first).map((c) => ({ ...c, t: c.t + SHIFT }));
   const midway = FROM + SHIFT + 13 * 3_600_000;
