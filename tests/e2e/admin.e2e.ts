@@ -7,6 +7,7 @@ import type { APIRequestContext, Browser, BrowserContext } from "playwright-core
 import { closeDb, db } from "@/db";
 import { auditLog, decisions, systemSettings, users } from "@/db/schema";
 import { registerUser } from "@/lib/auth/register";
+import { setSystemSetting } from "@/lib/system/settings";
 import { launchBrowser, newContext, screenshot, signUp, submitLogin } from "../helpers/browser";
 import { enrolTwoFactor } from "../helpers/browser-account";
 import { uniqueEmail } from "../helpers/db";
@@ -22,6 +23,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // Whatever happened in the kill-switch test, the files after this one trade with the switch off.
+  await setSystemSetting("killSwitch", false, null);
   await closeDb();
 });
 
@@ -215,7 +218,10 @@ describe("admin console", () => {
     if (process.env.SHOTS_DIR)
       await userPage.screenshot({ path: `${process.env.SHOTS_DIR}/dashboard-kill-switch-banner.png` });
 
+    // The first dialog has closed and the page shows the switch on before it is switched off again.
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
     await page.click('button:has-text("Switch off")');
+    await page.getByRole("alertdialog").getByText("Resume trading?").waitFor();
     await page.getByRole("alertdialog").getByRole("button", { name: "Resume trading" }).click();
     await page.getByTestId("kill-switch-banner").waitFor({ state: "detached" });
     await userPage.getByTestId("kill-switch-banner").waitFor({ state: "detached" });
