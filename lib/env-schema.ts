@@ -131,6 +131,8 @@ const schema = z.object({
   DECISION_TICK_BUDGET_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   /** Days full prompts and raw answers are kept per decision; after that only their hash and size remain. */
   PROMPT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
+  /** Days each user's record of the decisions they received (history, holds in the trade log) is kept. */
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Consecutive provider failures after which a symbol enters safe mode (hold) until a call succeeds. */
   SAFE_MODE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   /** Parallel execute jobs per worker process. */

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import { warnUnlessOutage } from "@/lib/outage-log";
 import { recordMissedTicks } from "@/lib/decision/missed-ticks";
-import { pruneOldPrompts } from "@/lib/decision/prune-prompts";
+import { pruneOldPrompts, pruneOldRecipients } from "@/lib/decision/prune-prompts";
 import { tickIntervalMs } from "@/lib/decision/provider-config";
 import { runTick } from "@/lib/decision/run-tick";
 import { QUEUES } from "@/lib/queue/names";
@@ -82,7 +82,7 @@ async function process(job: Job<{ symbol: string; tickMs?: number }>) {
   return runTick(job.data.symbol, new Date(job.data.tickMs!));
 }
 
-/** Start the decide worker; keep the schedulers present and aligned; prune old prompts hourly. */
+/** Start the decide worker; keep the schedulers present and aligned; prune old prompts and recipients hourly. */
 export async function startDecideWorker(): Promise<Runnable> {
   await syncSchedulers();
   const timer = setInterval(() => {
@@ -93,6 +93,8 @@ export async function startDecideWorker(): Promise<Runnable> {
   const prune = () =>
     pruneOldPrompts()
       .then((n) => n > 0 && log.info({ pruned: n }, "old prompts pruned"))
+      .then(() => pruneOldRecipients())
+      .then((n) => n > 0 && log.info({ pruned: n }, "old decision recipients pruned"))
       .catch((err: unknown) => warnUnlessOutage(log, "prompt-prune", err, "prompt pruning failed"));
   const pruneTimer = setInterval(prune, 3600_000);
   void prune();

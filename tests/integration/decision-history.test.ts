@@ -19,6 +19,7 @@ import { GET as getLogs } from "@/app/api/logs/route";
 import { PUT as putSettings } from "@/app/api/settings/route";
 import { closeDb, db } from "@/db";
 import { decisionRecipients, decisions, orders, tradingSettings, type Decision } from "@/db/schema";
+import { pruneOldRecipients } from "@/lib/decision/prune-prompts";
 import { recordRecipients } from "@/lib/decision/recipients";
 import { runTick } from "@/lib/decision/run-tick";
 import { closeQueues } from "@/lib/queue/queues";
@@ -245,5 +246,32 @@ describe("trade log: holds and skips", () => {
     } finally {
       await setSystemSetting("killSwitch", false, null);
     }
+  });
+
+  it("keeps a user's received decisions HISTORY_RETENTION_DAYS and then prunes them, newest kept", async () => {
+    const [u] = await createTraders(1);
+    const now = Date.now();
+    // Decision ids grow with creation time: an older decision, then one created two days from now.
+    const older = await makeDecision({ action: "hold", reason: "Older hold" });
+    const newer = await makeDecision({
+      action: "hold",
+      reason: "Newer hold",
+      createdAt: new Date(now + 2 * 86_400_000),
+    });
+    await recordRecipients(older, [u!], false);
+    await recordRecipients(newer, [u!], false);
+    const mine = async () =>
+      (
+        await db
+          .select({ id: decisionRecipients.decisionId })
+          .from(decisionRecipients)
+          .where(eq(decisionRecipients.userId, u!))
+      ).map((r) => r.id);
+    // 0 days keeps everything; 90 days seen from 91 days ahead drops what was created before tomorrow.
+    expect(await pruneOldRecipients(now + 91 * 86_400_000, 0)).toBe(0);
+    expect((await mine()).sort()).toEqual([older.id, newer.id].sort());
+    expect(await pruneOldRecipients(now + 91 * 86_400_000, 90)).toBeGreaterThanOrEqual(1);
+    expect(await mine()).toEqual([newer.id]);
+    expect((await log(u!, "holds")).items.map((i) => i.reason)).toEqual(["Newer hold"]);
   });
 });
