@@ -542,6 +542,9 @@ describe("hooks and the daily summary", () => {
     const user = await makeUser("ntsum");
     const other = await makeUser("ntsumother");
     const now = new Date();
+    // The summary covers the 24 h up to the start of this UTC hour: the rows go half an hour before that start,
+    // whatever the minute the test runs at.
+    const inWindow = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 1_800_000);
     await signInAs(user.id);
     expect(
       (await putPrefsRoute(put("/api/notifications/preferences", { summaryHour: now.getUTCHours() }))).status,
@@ -558,7 +561,7 @@ describe("hooks and the daily summary", () => {
       realizedPnl: pnl,
       reduces: exitKind !== null,
       exitKind,
-      executedAt: new Date(now.getTime() - 3_600_000),
+      executedAt: inWindow,
     });
     await db
       .insert(fills)
@@ -568,23 +571,22 @@ describe("hooks and the daily summary", () => {
         fill(other, `s3-${other.id}`, 999, 0, null),
       ]);
     // Three decisions of the user's group in the window (one traded, one skipped, one hold), one outside it.
-    const hourAgo = new Date(now.getTime() - 3_600_000);
     const groupKey = `ntsum-${user.id}`;
-    const traded = await makeDecision({ action: "buy", groupKey, tickTime: hourAgo });
+    const traded = await makeDecision({ action: "buy", groupKey, tickTime: inWindow });
     const skipped = await makeDecision({
       action: "sell",
       groupKey,
-      tickTime: new Date(hourAgo.getTime() + 300_000),
+      tickTime: new Date(inWindow.getTime() + 300_000),
     });
-    await makeDecision({ action: "hold", groupKey, tickTime: new Date(hourAgo.getTime() + 600_000) });
+    await makeDecision({ action: "hold", groupKey, tickTime: new Date(inWindow.getTime() + 600_000) });
     await makeDecision({ action: "hold", groupKey, tickTime: new Date(now.getTime() - 2 * 86_400_000) });
-    await orderRow(user, { kind: "open", status: "filled", decisionId: traded.id, createdAt: hourAgo });
+    await orderRow(user, { kind: "open", status: "filled", decisionId: traded.id, createdAt: inWindow });
     await orderRow(user, {
       kind: "none",
       status: "skipped",
       reason: "Confidence below your floor",
       decisionId: skipped.id,
-      createdAt: hourAgo,
+      createdAt: inWindow,
     });
     expect(await scanDailySummaries(now)).toBeGreaterThanOrEqual(1);
     await scanDailySummaries(now);
