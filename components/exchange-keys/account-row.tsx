@@ -6,6 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { CheckCircle2Icon, KeyRoundIcon, PencilIcon, Trash2Icon } from "lucide-react";
 
+import { RenameDialog } from "@/components/rename-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AccountView } from "@/lib/accounts/account-view";
@@ -13,7 +14,6 @@ import { EXCHANGE_LABELS } from "@/lib/accounts/schemas";
 import { formatDateTime } from "@/lib/utils";
 import { callApi } from "./call-api";
 import { DeleteKeyDialog } from "./delete-key-dialog";
-import { RenameDialog } from "./rename-dialog";
 
 const STATUS = {
   active: { label: "Active", variant: "success" },
@@ -86,7 +86,16 @@ export function AccountRow({ account }: { account: AccountView }) {
             Use for auto-trading
           </Button>
         )}
-        <RenameDialog accountId={account.id} label={account.label}>
+        <RenameDialog
+          path={`/api/exchange-keys/${account.id}`}
+          field="label"
+          current={account.label}
+          inputId={`rename-${account.id}`}
+          title="Rename account"
+          description="Only the name changes; the key stays as it is."
+          done="Account renamed"
+          onRenamed={() => router.refresh()}
+        >
           <Button variant="ghost" size="icon-sm" aria-label={`Rename ${account.label}`}>
             <PencilIcon />
           </Button>

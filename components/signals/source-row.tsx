@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { PencilIcon, RefreshCwIcon, Trash2Icon, WebhookIcon } from "lucide-react";
 
 import { callApi } from "@/components/exchange-keys/call-api";
+import { RenameDialog } from "@/components/rename-dialog";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -25,8 +26,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
-import { Field, FieldError, FieldLabel } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/utils";
 import type { SourceItem, SourceWithUrl } from "./types";
 import { UrlOnce } from "./url-once";
@@ -35,9 +34,6 @@ import { UrlOnce } from "./url-once";
 export function SourceRow({ source, onChange }: { source: SourceItem; onChange: () => void }) {
   const [busy, setBusy] = useState(false);
   const [rotatedUrl, setRotatedUrl] = useState<string | null>(null);
-  const [renaming, setRenaming] = useState(false);
-  const [name, setName] = useState(source.name);
-  const [nameError, setNameError] = useState<string | null>(null);
   const base = `/api/signal-sources/${source.id}`;
 
   async function rotate() {
@@ -54,14 +50,6 @@ export function SourceRow({ source, onChange }: { source: SourceItem; onChange: 
     setBusy(false);
     if (!res.ok) return toast.error(res.error.message);
     toast.success(`${source.name} revoked: its URL no longer works`);
-    onChange();
-  }
-  async function rename(e: React.FormEvent) {
-    e.preventDefault();
-    const res = await callApi(base, "PATCH", { name });
-    if (!res.ok) return setNameError(res.error.fields.name ?? res.error.message);
-    setRenaming(false);
-    toast.success("Source renamed");
     onChange();
   }
 
@@ -86,14 +74,20 @@ export function SourceRow({ source, onChange }: { source: SourceItem; onChange: 
         </div>
       </div>
       <div className="flex shrink-0 items-center gap-1">
-        <Button
-          variant="ghost"
-          size="icon-sm"
-          aria-label={`Rename ${source.name}`}
-          onClick={() => (setName(source.name), setNameError(null), setRenaming(true))}
+        <RenameDialog
+          path={base}
+          field="name"
+          current={source.name}
+          inputId={`source-name-${source.id}`}
+          title="Rename source"
+          description="Only the name changes; the URL stays as it is."
+          done="Source renamed"
+          onRenamed={onChange}
         >
-          <PencilIcon />
-        </Button>
+          <Button variant="ghost" size="icon-sm" aria-label={`Rename ${source.name}`}>
+            <PencilIcon />
+          </Button>
+        </RenameDialog>
         <AlertDialog>
           <AlertDialogTrigger asChild>
             <Button variant="outline" size="sm" disabled={busy}>
@@ -151,31 +145,6 @@ export function SourceRow({ source, onChange }: { source: SourceItem; onChange: 
           <DialogFooter>
             <Button onClick={() => setRotatedUrl(null)}>Done</Button>
           </DialogFooter>
-        </DialogContent>
-      </Dialog>
-
-      <Dialog open={renaming} onOpenChange={setRenaming}>
-        <DialogContent className="sm:max-w-md">
-          <form onSubmit={rename} className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>Rename source</DialogTitle>
-              <DialogDescription>Only the name changes; the URL stays as it is.</DialogDescription>
-            </DialogHeader>
-            <Field invalid={!!nameError}>
-              <FieldLabel htmlFor={`source-name-${source.id}`}>Name</FieldLabel>
-              <Input
-                id={`source-name-${source.id}`}
-                value={name}
-                maxLength={64}
-                onChange={(e) => setName(e.target.value)}
-                autoFocus
-              />
-              <FieldError>{nameError}</FieldError>
-            </Field>
-            <DialogFooter>
-              <Button type="submit">Save</Button>
-            </DialogFooter>
-          </form>
         </DialogContent>
       </Dialog>
     </li>

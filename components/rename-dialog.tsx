@@ -1,9 +1,10 @@
 "use client";
-// Rename an account in a small dialog; the server's message shows inline on error.
-import { useRouter } from "next/navigation";
+// Rename something (an exchange account, a signal source) in a small dialog around a trigger button: one name
+// field, PATCHed to the resource; the server's message shows inline on error.
 import { useState } from "react";
 import { toast } from "sonner";
 
+import { callApi } from "@/components/exchange-keys/call-api";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -17,33 +18,44 @@ import {
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { callApi } from "./call-api";
 
-/** The rename dialog around a trigger button. */
+/** The rename dialog around a trigger button; `field` is the body key the PATCH at `path` takes. */
 export function RenameDialog({
-  accountId,
-  label,
+  path,
+  field,
+  current,
+  inputId,
+  title,
+  description,
+  done,
+  onRenamed,
   children,
 }: {
-  accountId: number;
-  label: string;
+  path: string;
+  field: string;
+  current: string;
+  inputId: string;
+  title: string;
+  description: string;
+  /** Toast after a successful rename. */
+  done: string;
+  onRenamed: () => void;
   children: React.ReactNode;
 }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(label);
+  const [value, setValue] = useState(current);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);
-    const res = await callApi(`/api/exchange-keys/${accountId}`, "PATCH", { label: value });
+    const res = await callApi(path, "PATCH", { [field]: value });
     setPending(false);
-    if (!res.ok) return setError(res.error.fields.label ?? res.error.message);
+    if (!res.ok) return setError(res.error.fields[field] ?? res.error.message);
     setOpen(false);
-    toast.success("Account renamed");
-    router.refresh();
+    toast.success(done);
+    onRenamed();
   }
 
   return (
@@ -51,7 +63,7 @@ export function RenameDialog({
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
-        setValue(label);
+        setValue(current);
         setError(null);
       }}
     >
@@ -59,13 +71,13 @@ export function RenameDialog({
       <DialogContent className="sm:max-w-md">
         <form onSubmit={save} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>Rename account</DialogTitle>
-            <DialogDescription>Only the name changes; the key stays as it is.</DialogDescription>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
           <Field invalid={!!error}>
-            <FieldLabel htmlFor={`rename-${accountId}`}>Name</FieldLabel>
+            <FieldLabel htmlFor={inputId}>Name</FieldLabel>
             <Input
-              id={`rename-${accountId}`}
+              id={inputId}
               value={value}
               maxLength={64}
               onChange={(e) => setValue(e.target.value)}
